@@ -1,0 +1,60 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { routes } from "./routes/index.js";
+
+export const API_VERSION = "0.1.0";
+
+const DESCRIPTION = `Sketchreel turns a sentence with spatial relations into a short video draft.
+
+Every response carries \`X-Request-Id\`. Errors are RFC 9457 \`application/problem+json\` with
+\`type, title, status, detail, code, request_id\` and \`errors[]\` naming each offending field.
+Responses to API-key requests carry \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`;
+429s carry \`Retry-After\`. \`POST /v1/videos\` honours \`Idempotency-Key\` for 24 hours.`;
+
+/** The OpenAPI 3.1 document, built from the contract's route definitions. Pure: no I/O. */
+export function buildOpenApiDocument(serverUrl = "http://127.0.0.1:8787") {
+  const app = new OpenAPIHono();
+  const registry = app.openAPIRegistry;
+  registry.registerComponent("securitySchemes", "ApiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key, `sr_live_…` or `sr_test_…`.",
+  });
+  registry.registerComponent("securitySchemes", "RunnerToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "The shared runner token (runners only).",
+  });
+  registry.registerComponent("securitySchemes", "AdminToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "The admin token (a wrangler secret).",
+  });
+  for (const route of routes) registry.registerPath(route);
+  return app.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: { title: "Sketchreel API", version: API_VERSION, description: DESCRIPTION, license: { name: "Apache-2.0" } },
+    servers: [{ url: serverUrl }],
+    tags: [
+      { name: "videos", description: "Create, watch and download videos." },
+      { name: "templates", description: "Versioned prompt templates." },
+      { name: "prompts", description: "Prompt lint." },
+      { name: "usage", description: "Limits and usage." },
+      { name: "embed", description: "Embeds for Notion and other oEmbed consumers." },
+      { name: "runners", description: "Runner protocol (runner token)." },
+      { name: "admin", description: "Key management (admin token)." },
+    ],
+  });
+}
+
+/** The committed file's exact text: stable key order, two-space indent, trailing newline. */
+export function renderOpenApiJson(): string {
+  const doc = buildOpenApiDocument();
+  // Component order follows module evaluation order; sort it so the file is reproducible.
+  const schemas = doc.components?.schemas ?? {};
+  const sorted = Object.fromEntries(
+    Object.keys(schemas)
+      .sort()
+      .map((name) => [name, schemas[name]]),
+  );
+  return `${JSON.stringify({ ...doc, components: { ...doc.components, schemas: sorted } }, null, 2)}\n`;
+}

@@ -1,0 +1,25 @@
+import type { z } from "@hono/zod-openapi";
+import { PROBLEM_CONTENT_TYPE, Problem } from "../problem.js";
+
+export const problem = (description: string) => ({
+  description,
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: Problem } },
+});
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/** Errors any authenticated API route may answer with. */
+export const apiErrors = {
+  400: problem("Malformed request (bad JSON, wrong content type)."),
+  401: problem("Missing or invalid credentials."),
+  403: problem("The key lacks the scope for this operation."),
+  422: problem("Validation failed; `errors[]` names each field and rule."),
+  429: problem("Rate limited; see `Retry-After` and the RateLimit headers."),
+} as const;
+
+export const apiKeySecurity = [{ ApiKey: [] }];
+export const runnerSecurity = [{ RunnerToken: [] }];
+export const adminSecurity = [{ AdminToken: [] }];

@@ -1,0 +1,33 @@
+import { getTemplate, getUsage, lintPrompt, listTemplates } from "./catalog.js";
+import { embedPage, oembed } from "./embed.js";
+import { completeJob, createKey, failJob, heartbeatJob, leaseJob, revokeKey } from "./internal.js";
+import { cancelVideo, createVideo, deleteVideo, getVideo, listVideos, videoContent, videoEvents } from "./videos.js";
+
+export * from "./catalog.js";
+export * from "./common.js";
+export * from "./embed.js";
+export * from "./internal.js";
+export * from "./videos.js";
+
+/** Every route of the HTTP API, in the order the OpenAPI document lists them. */
+export const routes = [
+  createVideo,
+  listVideos,
+  getVideo,
+  deleteVideo,
+  cancelVideo,
+  videoEvents,
+  videoContent,
+  listTemplates,
+  getTemplate,
+  lintPrompt,
+  getUsage,
+  embedPage,
+  oembed,
+  leaseJob,
+  heartbeatJob,
+  completeJob,
+  failJob,
+  createKey,
+  revokeKey,
+] as const;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { toFieldErrors } from "./problem.js";
+import { CompleteRequest, HeartbeatRequest, LeaseRequest } from "./runners.js";
+
+describe("runner protocol schemas", () => {
+  it("defaults the long-poll time and bounds it", () => {
+    expect(LeaseRequest.parse({ runner_id: "r1", models: ["shape-world-tiny"] }).wait_ms).toBe(20_000);
+    const bad = LeaseRequest.safeParse({ runner_id: "r1", models: [], wait_ms: 60_000 });
+    expect(bad.success).toBe(false);
+    if (!bad.success)
+      expect(
+        toFieldErrors(bad.error)
+          .map((e) => e.field)
+          .sort(),
+      ).toEqual(["models", "wait_ms"]);
+  });
+
+  it("rejects a heartbeat with an unknown stage", () => {
+    const bad = HeartbeatRequest.safeParse({
+      lease_id: "lse_12345678",
+      progress: { stage: "dreaming", step: 1, total_steps: 2 },
+    });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(toFieldErrors(bad.error)[0]?.field).toBe("progress.stage");
+  });
+
+  it("requires checksummed outputs on complete", () => {
+    const bad = CompleteRequest.safeParse({
+      lease_id: "lse_12345678",
+      seed: 1,
+      outputs: [{ variant: "mp4", key: "t/v/video.mp4", bytes: 10, sha256: "nothex", content_type: "video/mp4" }],
+    });
+    expect(bad.success).toBe(false);
+    if (!bad.success)
+      expect(toFieldErrors(bad.error)).toContainEqual(
+        expect.objectContaining({ field: "outputs.0.sha256", message: expect.stringContaining("64 lowercase hex") }),
+      );
+  });
+});

@@ -1,0 +1,2015 @@
+/**
+ * GENERATED FILE — DO NOT EDIT.
+ * Source: packages/contract/openapi.json (itself generated from @sketchreel/contract).
+ * Regenerate with `npm run generate` at the repo root.
+ */
+/* eslint-disable */
+// biome-ignore-all lint: generated code
+// biome-ignore-all format: generated code
+
+export interface paths {
+    "/v1/videos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List videos, newest first (cursor pagination) */
+        get: operations["listVideos"];
+        put?: never;
+        /** Create a video (or return a cached one) */
+        post: operations["createVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/videos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a video: status, progress and fresh output URLs */
+        get: operations["getVideo"];
+        put?: never;
+        post?: never;
+        /** Delete a video and its stored outputs */
+        delete: operations["deleteVideo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/videos/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a queued or running video */
+        post: operations["cancelVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/videos/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-Sent Events: one `VideoEvent` per status or progress change, closed at a terminal state */
+        get: operations["streamVideoEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/videos/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Redirect to a short-lived presigned URL of one rendition */
+        get: operations["getVideoContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List prompt templates (latest versions) */
+        get: operations["listTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one template */
+        get: operations["getTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/prompts/lint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a prompt against the model's vocabulary and spatial-wording advice */
+        post: operations["lintPrompt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Limits and today's usage for the calling key's tenant; queue depth */
+        get: operations["getUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/embed/{shareId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Responsive HTML player for a shared video (Notion-friendly) */
+        get: operations["getEmbedPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oembed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** oEmbed (type video) for an embed URL */
+        get: operations["getOEmbed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/runners/lease": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Long-poll for the next queued job (FIFO per model) */
+        post: operations["leaseJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/jobs/{id}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend the lease, report progress, learn about cancellation */
+        post: operations["heartbeatJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/jobs/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a job with its uploaded outputs (exactly once per job) */
+        post: operations["completeJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/jobs/{id}/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a failure; retryable failures requeue (max 3 attempts) */
+        post: operations["failJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an API key (the secret is returned once) */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ApiKey: {
+            /** @example key_8sJd2Lq0Vn4x */
+            id: string;
+            /** @enum {string} */
+            object: "api_key";
+            tenant_id: string;
+            name: string | null;
+            /** @example sr_live_Ab12 */
+            prefix: string;
+            scopes: components["schemas"]["Scope"][];
+            tier: components["schemas"]["KeyTier"];
+            /**
+             * Format: date-time
+             * @example 2026-11-25T14:42:36.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T14:42:36.000Z
+             */
+            revoked_at: string | null;
+        };
+        CompleteRequest: {
+            /** @example lse_Q1w2E3r4T5y6U7i8 */
+            lease_id: string;
+            seed: number;
+            outputs: {
+                variant: components["schemas"]["Variant"];
+                key: string;
+                bytes: number;
+                sha256: string;
+                content_type: string;
+                width?: number;
+                height?: number;
+            }[];
+            /** @default {} */
+            timings_ms: {
+                [key: string]: number;
+            };
+        };
+        CreateKeyRequest: {
+            tenant_id: string;
+            name?: string;
+            /**
+             * @default [
+             *       "videos:read",
+             *       "videos:write"
+             *     ]
+             */
+            scopes: components["schemas"]["Scope"][];
+            tier?: components["schemas"]["KeyTier"];
+            /**
+             * @default live
+             * @enum {string}
+             */
+            environment: "live" | "test";
+        };
+        CreateVideoRequest: {
+            /**
+             * @description What to show, in plain words; at most 1000 characters.
+             * @example A yellow ball rolls from the left edge to the center while a blue cube stays on the right.
+             */
+            prompt?: string;
+            template?: components["schemas"]["TemplateRef"];
+            /** @description What to steer away from (classifier-free guidance's unconditional branch). */
+            negative_prompt?: string;
+            /** @example shape-world-tiny */
+            model?: string;
+            /** @description Pixels; a multiple of 16; the model may allow fewer sizes. */
+            width?: number;
+            /** @description Pixels; a multiple of 16; the model may allow fewer sizes. */
+            height?: number;
+            /** @description Frames in the clip. */
+            num_frames?: number;
+            /** @description Frames per second of the encoded video. */
+            fps?: number;
+            /** @description Denoising steps: more is slower and usually cleaner. */
+            num_inference_steps?: number;
+            /** @description Classifier-free guidance scale; 1 disables the unconditional pass. */
+            guidance_scale?: number;
+            /** @description Unsigned 32-bit seed. Same model + parameters + seed give identical frames. Omitted: a random seed, recorded on the job. */
+            seed?: number;
+            /** @enum {string} */
+            scheduler?: "unipc" | "euler";
+            /** @description Renditions to produce; default mp4, gif, poster. */
+            outputs?: components["schemas"]["Variant"][];
+            /**
+             * Format: uri
+             * @example https://example.com/hooks/sketchreel
+             */
+            webhook_url?: string;
+            /** @description Your own key/value pairs, echoed back. */
+            metadata?: {
+                [key: string]: string;
+            };
+        };
+        CreatedApiKey: components["schemas"]["ApiKey"] & {
+            /** @description The secret. Shown once; only its SHA-256 is stored. */
+            key: string;
+        };
+        FailRequest: {
+            /** @example lse_Q1w2E3r4T5y6U7i8 */
+            lease_id: string;
+            code: string;
+            message: string;
+            retryable: boolean;
+        };
+        FieldError: {
+            /**
+             * @description Dotted path of the offending field.
+             * @example width
+             */
+            field: string;
+            /**
+             * @description The rule it broke.
+             * @example multiple_of
+             */
+            rule: string;
+            /** @example width must be a multiple of 16 (got 500) */
+            message: string;
+        };
+        HeartbeatRequest: {
+            /** @example lse_Q1w2E3r4T5y6U7i8 */
+            lease_id: string;
+            progress: {
+                stage: components["schemas"]["Stage"];
+                step: number;
+                total_steps: number;
+            };
+        };
+        HeartbeatResponse: {
+            /**
+             * Format: date-time
+             * @example 2026-11-25T14:42:36.000Z
+             */
+            lease_expires_at: string;
+            cancel_requested: boolean;
+        };
+        JobAck: {
+            /** @example vid_3kTq9V0mXb2cLr8aZp1N */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "canceled";
+        };
+        JobError: {
+            code: string;
+            message: string;
+            retryable: boolean;
+        } | null;
+        /** @enum {string} */
+        JobState: "queued" | "running" | "succeeded" | "failed" | "canceled";
+        /** @enum {string} */
+        KeyTier: "free" | "pro" | "internal";
+        Lease: {
+            job: components["schemas"]["LeasedJob"];
+            lease: {
+                /** @example lse_Q1w2E3r4T5y6U7i8 */
+                id: string;
+                ttl_ms: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T14:42:36.000Z
+                 */
+                expires_at: string;
+            };
+        };
+        LeaseRequest: {
+            runner_id: string;
+            models: string[];
+            /**
+             * @description Long-poll time.
+             * @default 20000
+             */
+            wait_ms: number;
+        };
+        LeasedJob: {
+            /** @example vid_3kTq9V0mXb2cLr8aZp1N */
+            id: string;
+            tenant_id: string;
+            attempt: number;
+            model: {
+                /** @example shape-world-tiny */
+                id: string;
+                version: string;
+            };
+            prompt: string;
+            negative_prompt: string;
+            params: components["schemas"]["ResolvedParams"];
+            outputs: components["schemas"]["Variant"][];
+            /** @description S3 key prefix for this job's objects (per tenant). */
+            output_prefix: string;
+        };
+        LintIssue: {
+            /** @enum {string} */
+            code: "vague_spatial_word" | "too_many_subjects" | "unknown_word" | "unknown_color" | "unknown_shape" | "missing_motion" | "conflicting_places" | "too_long";
+            /** @enum {string} */
+            severity: "error" | "warning" | "info";
+            message: string;
+            span: {
+                start: number;
+                end: number;
+            } | null;
+            suggestion: string | null;
+        };
+        LintRequest: {
+            /**
+             * @description What to show, in plain words; at most 1000 characters.
+             * @example A yellow ball rolls from the left edge to the center while a blue cube stays on the right.
+             */
+            prompt: string;
+            /** @example shape-world-tiny */
+            model?: string;
+        };
+        LintResult: {
+            /** @description No issue of severity error. */
+            ok: boolean;
+            /** @example shape-world-tiny */
+            model: string;
+            normalized_prompt: string;
+            subjects: number;
+            issues: components["schemas"]["LintIssue"][];
+        };
+        OEmbed: {
+            /** @enum {string} */
+            type: "video";
+            /** @enum {string} */
+            version: "1.0";
+            title: string;
+            provider_name: string;
+            /** Format: uri */
+            provider_url: string;
+            html: string;
+            width: number;
+            height: number;
+            /** Format: uri */
+            thumbnail_url?: string;
+            thumbnail_width?: number;
+            thumbnail_height?: number;
+        };
+        Output: {
+            variant: components["schemas"]["Variant"];
+            content_type: string;
+            bytes: number;
+            sha256: string;
+            width?: number;
+            height?: number;
+            /**
+             * Format: uri
+             * @description Short-lived presigned URL, minted per request.
+             */
+            url?: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T14:42:36.000Z
+             */
+            url_expires_at?: string;
+        };
+        Problem: {
+            /** @example https://sketchreel.dev/problems/validation_failed */
+            type: string;
+            /** @example Request validation failed */
+            title: string;
+            status: number;
+            /** @example width must be a multiple of 16 (got 500) */
+            detail: string;
+            /** @enum {string} */
+            code: "bad_request" | "invalid_json" | "unsupported_media_type" | "payload_too_large" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "content_policy" | "rate_limited" | "concurrency_limited" | "budget_exhausted" | "not_ready" | "lease_lost" | "runner_lost" | "generation_failed" | "internal_error" | "unavailable";
+            request_id: string;
+            instance?: string;
+            errors?: components["schemas"]["FieldError"][];
+            retry_after?: number;
+        };
+        Progress: {
+            stage: components["schemas"]["Stage"];
+            step: number;
+            total_steps: number;
+            /** @description Overall progress estimate, 0-100. */
+            percent: number;
+        };
+        ResolvedParams: {
+            /** @description Pixels; a multiple of 16; the model may allow fewer sizes. */
+            width: number;
+            /** @description Pixels; a multiple of 16; the model may allow fewer sizes. */
+            height: number;
+            /** @description Frames in the clip. */
+            num_frames: number;
+            /** @description Frames per second of the encoded video. */
+            fps: number;
+            /** @description Denoising steps: more is slower and usually cleaner. */
+            num_inference_steps: number;
+            /** @description Classifier-free guidance scale; 1 disables the unconditional pass. */
+            guidance_scale: number;
+            /** @description Unsigned 32-bit seed. Same model + parameters + seed give identical frames. Omitted: a random seed, recorded on the job. */
+            seed: number;
+            /** @enum {string} */
+            scheduler: "unipc" | "euler";
+        };
+        /** @enum {string} */
+        Scope: "videos:read" | "videos:write";
+        Share: {
+            /** @example shr_Yb7nQ2pLx0Vt4sKe9Ra1 */
+            id: string;
+            /** Format: uri */
+            embed_url: string;
+            /** Format: uri */
+            oembed_url: string;
+        } | null;
+        /** @enum {string} */
+        Stage: "queued" | "check_inputs" | "encode_prompt" | "prepare_timesteps" | "prepare_latents" | "denoise" | "decode" | "encode_video" | "upload" | "done";
+        Template: {
+            /** @example slide-in-to-center */
+            id: string;
+            /** @enum {string} */
+            object: "template";
+            version: number;
+            name: string;
+            description: string;
+            /**
+             * @description Prompt with {variable} placeholders.
+             * @example a {color} {shape} slides in from the left edge and stops at the center
+             */
+            prompt: string;
+            negative_prompt?: string;
+            variables: components["schemas"]["TemplateVariable"][];
+            defaults: {
+                /** @description Pixels; a multiple of 16; the model may allow fewer sizes. */
+                width?: number;
+                /** @description Pixels; a multiple of 16; the model may allow fewer sizes. */
+                height?: number;
+                /** @description Frames in the clip. */
+                num_frames?: number;
+                /** @description Frames per second of the encoded video. */
+                fps?: number;
+                /** @description Denoising steps: more is slower and usually cleaner. */
+                num_inference_steps?: number;
+                /** @description Classifier-free guidance scale; 1 disables the unconditional pass. */
+                guidance_scale?: number;
+            };
+            /** @description Models whose vocabulary the template is written for. */
+            models: string[];
+        };
+        TemplateList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["Template"][];
+        };
+        TemplateRef: {
+            /** @example slide-in-to-center */
+            id: string;
+            /** @description Pin a version; default latest. */
+            version?: number;
+            /** @default {} */
+            variables: {
+                [key: string]: string | number;
+            };
+        };
+        TemplateVariable: {
+            name: string;
+            /** @enum {string} */
+            type: "enum" | "string" | "number";
+            description: string;
+            enum?: string[];
+            default?: string | number;
+            required: boolean;
+        };
+        Usage: {
+            /** @enum {string} */
+            object: "usage";
+            tenant_id: string;
+            tier: components["schemas"]["KeyTier"];
+            period: {
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T14:42:36.000Z
+                 */
+                start: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-25T14:42:36.000Z
+                 */
+                end: string;
+            };
+            limits: {
+                requests_per_minute: number;
+                max_concurrent_jobs: number;
+                daily_compute_units: number;
+            };
+            usage: {
+                /** @description frames × steps × pixels / 2^20 admitted today. */
+                compute_units: number;
+                videos_created: number;
+                active_jobs: number;
+            };
+            queue: {
+                /** @description Queued jobs across all tenants (autoscaling signal). */
+                depth: number;
+                running: number;
+            };
+        };
+        /** @enum {string} */
+        Variant: "mp4" | "webm" | "gif" | "poster";
+        Video: {
+            /** @example vid_3kTq9V0mXb2cLr8aZp1N */
+            id: string;
+            /** @enum {string} */
+            object: "video";
+            status: components["schemas"]["JobState"];
+            model: {
+                /** @example shape-world-tiny */
+                id: string;
+                version: string;
+            };
+            prompt: string;
+            negative_prompt: string;
+            template: {
+                /** @example slide-in-to-center */
+                id: string;
+                version: number;
+                variables: {
+                    [key: string]: string | number;
+                };
+            } | null;
+            params: components["schemas"]["ResolvedParams"];
+            outputs_requested: components["schemas"]["Variant"][];
+            progress: components["schemas"]["Progress"];
+            outputs: components["schemas"]["Output"][];
+            error: components["schemas"]["JobError"];
+            /** @description True when served from the result cache (no GPU work). */
+            cached: boolean;
+            attempts: number;
+            share: components["schemas"]["Share"];
+            webhook_url: string | null;
+            metadata: {
+                [key: string]: string;
+            };
+            timings_ms?: {
+                [key: string]: number;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-11-25T14:42:36.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T14:42:36.000Z
+             */
+            started_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T14:42:36.000Z
+             */
+            completed_at: string | null;
+        };
+        VideoList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["Video"][];
+            has_more: boolean;
+            next_cursor: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listVideos: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: components["schemas"]["JobState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of videos. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createVideo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key within 24 h return the first response. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVideoRequest"];
+            };
+        };
+        responses: {
+            /** @description Served from the result cache (`cached: true`, `X-Cache: HIT`); no GPU work. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Video"];
+                };
+            };
+            /** @description Queued (or attached to an identical running job). `Location` points at the video. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Video"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The video. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Video"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such video for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such video for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Still running: cancel first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Canceled, or cancel requested (running jobs stop at the runner's next heartbeat). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Video"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such video for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already in a terminal state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamVideoEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `text/event-stream`; each event's `data` is a VideoEvent JSON. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such video for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVideoContent: {
+        parameters: {
+            query?: {
+                variant?: components["schemas"]["Variant"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `Location` is a presigned URL, minted per request. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such video, or the variant was not produced. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The video has not succeeded (yet). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such template. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lintPrompt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LintRequest"];
+            };
+        };
+        responses: {
+            /** @description Lint result with a normalized prompt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LintResult"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Usage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Usage"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEmbedPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shareId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML player page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Unknown or revoked share id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOEmbed: {
+        parameters: {
+            query: {
+                url: string;
+                maxwidth?: number;
+                maxheight?: number;
+                format?: "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description oEmbed response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OEmbed"];
+                };
+            };
+            /** @description The URL is not a known embed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad query parameters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leaseJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeaseRequest"];
+            };
+        };
+        responses: {
+            /** @description A job and its lease. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lease"];
+                };
+            };
+            /** @description No job within wait_ms. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid runner token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    heartbeatJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeartbeatRequest"];
+            };
+        };
+        responses: {
+            /** @description Lease extended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatResponse"];
+                };
+            };
+            /** @description Missing or invalid runner token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such job. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The lease is no longer held (`lease_lost`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completeJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobAck"];
+                };
+            };
+            /** @description Missing or invalid runner token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such job. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The lease is no longer held (`lease_lost`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    failJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FailRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobAck"];
+                };
+            };
+            /** @description Missing or invalid runner token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such job. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The lease is no longer held (`lease_lost`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description Missing or invalid admin token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            /** @description Missing or invalid admin token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
