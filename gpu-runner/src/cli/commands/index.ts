@@ -1,0 +1,7 @@
+import type { Command } from "../command.js";
+
+/**
+ * Every `sketchreel` subcommand, one file each in this folder. Add a line here per command;
+ * each module default-exports a `Command`, loaded lazily so `--help` stays fast.
+ */
+export const commands: Record<string, () => Promise<{ default: Command }>> = {};
