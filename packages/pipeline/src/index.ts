@@ -1,0 +1,1 @@
+export type { VideoFrames } from "./frames.js";
