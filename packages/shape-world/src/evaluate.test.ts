@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { evaluateVideo } from "./evaluate.js";
+import trainingSpecs from "./fixtures/training-suite-specs.json" with { type: "json" };
+import { layoutScene, linearPath } from "./layout.js";
+import { parsePrompt } from "./parse-prompt.js";
+import { type RenderObject, renderFrames } from "./render.js";
+import { renderScene } from "./render-scene.js";
+import type { ClauseKind, SceneSpec } from "./scene.js";
+
+const EXAMPLE_1 =
+  "A yellow ball rolls from the left edge to the center of the screen, while a blue cube remains stationary on the right.";
+
+/** Which clauses failed, as "kind" or "kind:color". */
+const failed = (objects: RenderObject[], prompt: string | SceneSpec) =>
+  evaluateVideo(renderFrames(objects), prompt)
+    .clauses.filter((c) => !c.pass)
+    .map((c) => ("color" in c.clause ? `${c.clause.kind}:${c.clause.color}` : c.clause.kind));
+
+describe("evaluateVideo on ground truth (honesty: must score ~100 %)", () => {
+  it("passes every training-suite prompt rendered with seeds 1–3", () => {
+    const failures: string[] = [];
+    for (const spec of trainingSpecs as (SceneSpec & { prompt: string })[]) {
+      for (const seed of [1, 2, 3]) {
+        const result = evaluateVideo(renderScene(spec, { seed }), spec);
+        for (const c of result.clauses.filter((c) => !c.pass)) failures.push(`${spec.prompt} [${seed}] ${c.reason}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 30_000); // 144 clips: ~1.5 s idle, several times that on a loaded 2-core machine
+
+  it("passes at other canvas sizes and frame counts", () => {
+    for (const [size, frames] of [
+      [32, 8],
+      [128, 16],
+    ] as const) {
+      const result = evaluateVideo(renderScene(EXAMPLE_1, { seed: 7, size, frames }), EXAMPLE_1);
+      expect(result.clauses.filter((c) => !c.pass)).toEqual([]);
+    }
+  });
+
+  it("explains each clause", () => {
+    const result = evaluateVideo(renderScene(EXAMPLE_1, { seed: 1 }), EXAMPLE_1);
+    expect(result.pass).toBe(true);
+    expect(result.clauses.map((c) => c.reason)).toEqual([
+      "all 2 named objects visible, nothing else",
+      expect.stringMatching(/^yellow reads as ball in 16\/16 visible frames/),
+      expect.stringMatching(/^yellow moves \(0\.1\d, .*\) → \(0\.[3-6]\d, .*\), left edge → center, monotone$/),
+      expect.stringMatching(/^blue reads as square in 16\/16/),
+      expect.stringMatching(/^blue stays at \(0\.[6-9]\d, .*\) in right, drift 0\.00$/),
+    ]);
+    expect(result.reads).toHaveLength(16);
+  });
+});
+
+describe("evaluateVideo on deliberately wrong scenes (honesty: must fail the right clause)", () => {
+  const truth = () => layoutScene(parsePrompt(EXAMPLE_1), { seed: 5 });
+  const [yellow, blue] = [0, 1];
+  const edit = (i: number, change: Partial<RenderObject>) => truth().map((o, j) => (j === i ? { ...o, ...change } : o));
+
+  it.each<[string, () => RenderObject[], string[]]>([
+    ["wrong color", () => edit(blue, { color: "red" }), ["presence", "shape:blue", "stationary:blue"]],
+    ["wrong shape", () => edit(blue, { shape: "triangle" }), ["shape:blue"]],
+    ["wrong shape (ball for square)", () => edit(blue, { shape: "ball" }), ["shape:blue"]],
+    ["wrong place", () => edit(blue, { centers: linearPath([0.2, 0.8], [0.2, 0.8], 16) }), ["stationary:blue"]],
+    [
+      "reversed motion",
+      () => edit(yellow, { centers: [...(truth()[yellow]?.centers ?? [])].reverse() }),
+      ["motion:yellow"],
+    ],
+    ["missing object", () => truth().slice(0, 1), ["presence", "shape:blue", "stationary:blue"]],
+    [
+      "extra object",
+      () => [
+        ...truth(),
+        { color: "green", shape: "ball", size: 0.2, centers: linearPath([0.5, 0.15], [0.5, 0.15], 16) },
+      ],
+      ["presence"],
+    ],
+    [
+      "flicker (blue gone in 3 of 16 frames)",
+      () => edit(blue, { centers: (truth()[blue]?.centers ?? []).map((p, f) => (f % 5 === 2 ? null : p)) }),
+      ["presence"],
+    ],
+    [
+      "drifting instead of stationary",
+      () => edit(blue, { centers: linearPath([0.7, 0.4], [0.8, 0.5], 16) }),
+      ["stationary:blue"],
+    ],
+    [
+      "motion that overshoots and comes back",
+      () =>
+        edit(yellow, {
+          centers: [...linearPath([0.13, 0.5], [0.7, 0.5], 10), ...linearPath([0.7, 0.5], [0.5, 0.5], 6)],
+        }),
+      ["motion:yellow"],
+    ],
+    [
+      "motion that stops short",
+      () => edit(yellow, { centers: linearPath([0.13, 0.5], [0.3, 0.5], 16) }),
+      ["motion:yellow"],
+    ],
+  ])("%s", (_name, scene, expected) => {
+    expect(failed(scene(), EXAMPLE_1).sort()).toEqual(expected.sort());
+  });
+
+  it("fails a reversed or too-close relation and nothing else", () => {
+    const prompt = "A red ball is above a blue square.";
+    const still = (x: number, y: number) => linearPath([x, y], [x, y], 16);
+    const scene = (redY: number, blueY: number): RenderObject[] => [
+      { color: "red", shape: "ball", size: 0.2, centers: still(0.3, redY) },
+      { color: "blue", shape: "square", size: 0.2, centers: still(0.7, blueY) },
+    ];
+    expect(failed(scene(0.3, 0.7), prompt)).toEqual([]);
+    expect(failed(scene(0.7, 0.3), prompt)).toEqual(["relation:red"]);
+    expect(failed(scene(0.45, 0.5), prompt)).toEqual(["relation:red"]); // margin 0.05 < 0.1
+  });
+
+  it("counts the relation per frame: holding in 12 of 16 frames is not enough", () => {
+    const prompt = "A red ball is to the left of a blue square.";
+    const kinds = (holding: number): ClauseKind[] => {
+      const red = linearPath([0.3, 0.3], [0.3, 0.3], 16);
+      const blue = red.map((_, f) => (f < holding ? ([0.7, 0.7] as const) : ([0.25, 0.7] as const)));
+      const objects: RenderObject[] = [
+        { color: "red", shape: "ball", size: 0.2, centers: red },
+        { color: "blue", shape: "square", size: 0.2, centers: blue },
+      ];
+      return evaluateVideo(renderFrames(objects), prompt)
+        .clauses.filter((c) => !c.pass)
+        .map((c) => c.clause.kind);
+    };
+    expect(kinds(13)).toEqual([]); // 13/16 ≥ 80 %
+    expect(kinds(12)).toEqual(["relation"]);
+  });
+});

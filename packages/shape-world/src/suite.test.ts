@@ -1,0 +1,100 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { SuiteFormatError } from "./errors.js";
+import { parsePrompt } from "./parse-prompt.js";
+import { parseSuite } from "./suite.js";
+import { COLORS, FALL_VERBS, MOVE_VERBS, PLACES, RELATIONS, SHAPES, STAY_PHRASES } from "./vocabulary.js";
+
+const readJson = (url: URL) => JSON.parse(readFileSync(url, "utf8")) as unknown;
+const DEFAULT_SUITE = new URL("../suites/default.json", import.meta.url);
+const TRAINING_SUITE = new URL("../../../gpu-runner/training/eval-suite.json", import.meta.url);
+
+describe("the shipped suite (suites/default.json)", () => {
+  const suite = parseSuite(readJson(DEFAULT_SUITE));
+
+  it("has ≥ 40 prompts including the seed's example 1", () => {
+    expect(suite.length).toBeGreaterThanOrEqual(40);
+    expect(suite.map((e) => e.prompt)).toContain(
+      "A yellow ball rolls from the left edge to the center of the screen, while a blue cube remains stationary on the right.",
+    );
+  });
+
+  it("covers every place, motion, relation, shape, color and joiner", () => {
+    const clauses = suite.flatMap((e) => e.clauses);
+    const text = suite.map((e) => e.prompt.toLowerCase()).join("\n");
+    const places = new Set(
+      clauses.flatMap((c) => (c.kind === "motion" ? [c.from, c.to] : c.kind === "stationary" ? [c.at] : [])),
+    );
+    expect([...PLACES].filter((p) => !places.has(p))).toEqual([]);
+    expect(RELATIONS.filter((r) => !clauses.some((c) => c.kind === "relation" && c.relation === r))).toEqual([]);
+    expect(SHAPES.filter((s) => !suite.some((e) => e.objects.some((o) => o.shape === s)))).toEqual([]);
+    expect(COLORS.filter((c) => !suite.some((e) => e.objects.some((o) => o.color === c)))).toEqual([]);
+    const words = [...MOVE_VERBS, ...Object.keys(FALL_VERBS), ...STAY_PHRASES, " while ", " and ", ", and ", " as "];
+    expect(words.filter((w) => !text.includes(w))).toEqual([]);
+  });
+
+  it("agrees with the prompt parser on every entry", () => {
+    for (const entry of suite)
+      expect(parsePrompt(entry.prompt), entry.prompt).toEqual({ objects: entry.objects, clauses: entry.clauses });
+  });
+
+  // The training engineer's suite, when present, must be readable and mean what its prompts say.
+  it.runIf(existsSync(TRAINING_SUITE))("agrees with gpu-runner/training/eval-suite.json", () => {
+    for (const entry of parseSuite(readJson(TRAINING_SUITE))) {
+      expect(parsePrompt(entry.prompt), entry.prompt).toEqual({ objects: entry.objects, clauses: entry.clauses });
+    }
+  });
+});
+
+describe("parseSuite", () => {
+  it("parses bare prompts and entries without clauses", () => {
+    const [a, b] = parseSuite(["A red ball falls.", { id: "x", prompt: "A blue box stays at the top." }]);
+    expect(a).toMatchObject({ id: "p01", objects: [{ color: "red", shape: "ball" }] });
+    expect(b?.clauses.at(-1)).toEqual({ kind: "stationary", color: "blue", at: "top" });
+  });
+
+  it.each<[unknown, string, RegExp]>([
+    [{}, "$", /JSON array/],
+    [[], "$", /at least one/],
+    [[{ prompt: "" }], "[0].prompt", /non-empty/],
+    [
+      [{ prompt: "x", objects: [{ color: "pink", shape: "ball" }], clauses: [] }],
+      "[0].objects[0].color",
+      /"pink" is not one of red/,
+    ],
+    [
+      [
+        {
+          prompt: "x",
+          objects: [{ color: "red", shape: "ball" }],
+          clauses: [{ kind: "motion", color: "red", from: "lefty", to: "top" }],
+        },
+      ],
+      "[0].clauses[0].from",
+      /"lefty" is not one of left/,
+    ],
+    [
+      [
+        {
+          prompt: "x",
+          objects: [{ color: "red", shape: "ball" }],
+          clauses: [{ kind: "relation", color: "red", relation: "above", other: "blue" }],
+        },
+      ],
+      "[0].clauses[0].other",
+      /"blue" is not one of red$/,
+    ],
+    [[{ prompt: "x", objects: [], clauses: [{ kind: "teleport" }] }], "[0].clauses[0].kind", /"teleport"/],
+    [["A red ball falls", { id: "p01", prompt: "A red ball rises" }], "[1].id", /duplicate id "p01"/],
+  ])("rejects %j naming %s", (value, path, message) => {
+    let error: unknown;
+    try {
+      parseSuite(value);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SuiteFormatError);
+    expect((error as SuiteFormatError).path).toBe(path);
+    expect((error as Error).message).toMatch(message);
+  });
+});
