@@ -1,0 +1,75 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { pack } from "../scripts/pack.js";
+
+const TSC = new URL("../../node_modules/typescript/bin/tsc", import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), "sketchreel-sdk-consumer-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("the packed tarball, installed as a consumer would", { timeout: 180_000 }, () => {
+  const tarball = pack(join(work, "out"));
+  const app = join(work, "app");
+  cpSync(new URL("consumer", import.meta.url).pathname, app, { recursive: true });
+  writeFileSync(
+    join(app, "package.json"),
+    JSON.stringify({
+      name: "consumer",
+      private: true,
+      type: "module",
+      dependencies: { "@sketchreel/sdk": `file:${tarball}` },
+    }),
+  );
+  // Offline: openapi-fetch comes from the npm cache that the workspace install filled.
+  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], {
+    cwd: app,
+    stdio: "pipe",
+  });
+  const installed = join(app, "node_modules", "@sketchreel", "sdk");
+
+  it("ships dist (ESM + .d.ts), README and LICENSE, and no sources or tests", () => {
+    const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
+    expect(manifest.exports["."]).toEqual({
+      types: "./dist/index.d.ts",
+      import: "./dist/index.js",
+      default: "./dist/index.js",
+    });
+    expect(manifest.devDependencies).toBeUndefined();
+    expect(readdirSync(installed).sort()).toEqual(["LICENSE", "README.md", "dist", "package.json"]);
+    const files = readdirSync(join(installed, "dist"), { recursive: true }).map(String);
+    expect(files).toContain("index.d.ts");
+    expect(files.filter((f) => f.endsWith(".test.js") || (f.endsWith(".ts") && !f.endsWith(".d.ts")))).toEqual([]);
+  });
+
+  it("has no Node-only imports (it must run in browsers, Workers and the Figma UI iframe)", () => {
+    const js = readdirSync(join(installed, "dist"), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".js"));
+    const nodeImports = js.filter((f) =>
+      /from\s+["']node:|require\(["']node:/.test(readFileSync(join(installed, "dist", f), "utf8")),
+    );
+    expect(nodeImports).toEqual([]);
+  });
+
+  it("type-checks a consumer file (NodeNext resolution, strict, no skipLibCheck)", () => {
+    const result = (() => {
+      try {
+        return execFileSync(process.execPath, [TSC, "-p", join(app, "tsconfig.json")], { encoding: "utf8" });
+      } catch (error) {
+        return String((error as { stdout?: string }).stdout ?? error);
+      }
+    })();
+    expect(result).toBe("");
+  });
+
+  it("runs in plain Node: a real request, a typed error", () => {
+    const out = execFileSync(process.execPath, [join(app, "run.mjs")], { cwd: app, encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual({
+      notFound: true,
+      requestId: "req_consumer",
+      detail: "no /v1/videos/vid_0123456789abcdef",
+    });
+  });
+});
