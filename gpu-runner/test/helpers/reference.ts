@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The tiny random-weight model package and its PyTorch reference tensors (packages/pipeline/reference). */
+export const FIXTURES = fileURLToPath(new URL("../../../packages/pipeline/test/fixtures/", import.meta.url));
+export const TINY_MODEL_DIR = join(FIXTURES, "tiny-random");
+export const REFERENCE_DIR = join(FIXTURES, "tiny-random-reference");
+
+interface TensorFile {
+  file: string;
+  dtype: "float32" | "int64" | "uint8";
+  shape: number[];
+}
+
+export interface ReferenceCase {
+  name: string;
+  prompt: string;
+  negative_prompt: string;
+  seed: number;
+  steps: number;
+  guidance: number;
+  width: number;
+  height: number;
+  frames: number;
+  scheduler: "euler" | "unipc";
+  dir: string;
+  tensors: Record<"input_ids" | "embeddings" | "noise" | "sigmas" | "decoded" | "frames", TensorFile> & {
+    latents: TensorFile[];
+  };
+}
+
+export function referenceCases(): ReferenceCase[] {
+  return JSON.parse(readFileSync(join(REFERENCE_DIR, "manifest.json"), "utf8")).cases;
+}
+
+export function readFloat32(c: ReferenceCase, t: TensorFile): Float32Array {
+  const buf = readFileSync(join(REFERENCE_DIR, c.dir, t.file));
+  return new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+}
+
+export function readUint8(c: ReferenceCase, t: TensorFile): Uint8Array {
+  return new Uint8Array(readFileSync(join(REFERENCE_DIR, c.dir, t.file)));
+}
+
+/** ‖a − b‖₂ / ‖b‖₂ */
+export function relativeL2(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) throw new RangeError(`lengths differ: ${a.length} vs ${b.length}`);
+  let diff = 0;
+  let norm = 0;
+  for (let i = 0; i < a.length; i++) {
+    diff += (a[i]! - b[i]!) ** 2;
+    norm += b[i]! ** 2;
+  }
+  return Math.sqrt(diff / norm);
+}

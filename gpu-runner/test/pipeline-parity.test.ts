@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPipeline, type RunnerPipeline } from "../src/generation/index.js";
+import { readFloat32, readUint8, referenceCases, relativeL2, TINY_MODEL_DIR } from "./helpers/reference.js";
+
+// The runner (TypeScript pipeline on onnxruntime-node) against the PyTorch reference on the same weights.
+let runner: RunnerPipeline;
+beforeAll(async () => {
+  runner = await createPipeline({ modelDir: TINY_MODEL_DIR, threads: 1 });
+});
+afterAll(() => runner.dispose());
+
+describe.each(referenceCases())("parity with the PyTorch reference: $name", (ref) => {
+  it(`latents after every step and the decoded frames match (rel-L2 ≤ 1e-4)`, async () => {
+    const latents: Float32Array[] = [];
+    const result = await runner.pipeline.run(
+      {
+        prompt: ref.prompt,
+        negative_prompt: ref.negative_prompt,
+        seed: ref.seed,
+        num_inference_steps: ref.steps,
+        guidance_scale: ref.guidance,
+        width: ref.width,
+        height: ref.height,
+        num_frames: ref.frames,
+        scheduler: ref.scheduler,
+      },
+      { onLatents: (_, x) => latents.push(x) },
+    );
+    expect(latents).toHaveLength(ref.steps);
+    const errors = latents.map((x, i) => relativeL2(x, readFloat32(ref, ref.tensors.latents[i]!)));
+    for (const e of errors) expect(e).toBeLessThanOrEqual(1e-4);
+
+    const expected = readUint8(ref, ref.tensors.frames);
+    const actual = Buffer.concat(result.video.frames);
+    expect(result.video.frames).toHaveLength(ref.frames);
+    expect(result.video.width).toBe(ref.width);
+    expect(result.video.height).toBe(ref.height);
+    expect(relativeL2(actual, expected)).toBeLessThanOrEqual(1e-4);
+    let worst = 0;
+    for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(actual[i]! - expected[i]!));
+    expect(worst).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,0 +1,165 @@
+"""Creates the tiny random-weight model package (FORMAT.md v1) and the reference tensors the parity
+tests compare against.
+
+usage (from this folder, Debian's python3 with torch + onnx):
+  /usr/bin/python3 make_fixture.py                       # the committed test fixture
+  /usr/bin/python3 make_fixture.py --out DIR --dim 256 --layers 6 --no-reference   # a bigger one for benchmarks
+"""
+import argparse
+import json
+import os
+import shutil
+
+import numpy as np
+import torch
+
+import reference_pipeline
+import tiny_random_model
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(HERE, "..", "test", "fixtures")
+MAX_LENGTH = 16
+CHANNELS = 4
+LATENTS_MEAN = [0.1, -0.2, 0.05, 0.3]
+LATENTS_STD = [0.8, 1.2, 0.9, 1.1]
+FLOW_SHIFT = 3.0
+WORDS = """a an the of to from at on in is and while as , . - screen edge corner center middle left right top bottom
+red green blue yellow purple orange white ball circle sphere dot square box cube block triangle moves rolls slides
+glides travels drifts falls rises stays remains sits still stationary above below""".split()
+
+# The parity cases: small sizes keep the committed tensors small.
+CASES = [
+    {"name": f"{scheduler}", "prompt": "A red ball moves from the left edge to the right", "negative_prompt": "",
+     "seed": 42, "steps": 6, "guidance": 3.0, "width": 32, "height": 32, "frames": 8, "scheduler": scheduler}
+    for scheduler in ("euler", "unipc")
+] + [
+    {"name": "unipc-no-guidance", "prompt": "a blue cube stays at the top-left", "negative_prompt": "",
+     "seed": 7, "steps": 5, "guidance": 1.0, "width": 32, "height": 48, "frames": 4, "scheduler": "unipc"}
+]
+
+
+def write_json(path, obj):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        json.dump(obj, f, indent=2)
+        f.write("\n")
+
+
+def tokenizer_json(vocab):
+    special = lambda i, t: {"id": i, "content": t, "single_word": False, "lstrip": False, "rstrip": False,
+                            "normalized": False, "special": True}
+    return {
+        "version": "1.0", "truncation": None, "padding": None,
+        "added_tokens": [special(0, "<pad>"), special(1, "<unk>")],
+        "normalizer": {"type": "Lowercase"}, "pre_tokenizer": {"type": "Whitespace"},
+        "post_processor": None, "decoder": None,
+        "model": {"type": "WordLevel", "vocab": vocab, "unk_token": "<unk>"},
+    }
+
+
+def export(module, args, path, inputs, outputs, dynamic):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    torch.onnx.export(module, args, path, input_names=inputs, output_names=outputs, dynamic_axes=dynamic,
+                      opset_version=17, do_constant_folding=True)
+
+
+def latent_axes(batch=True):
+    axes = {2: "frames", 3: "latent_height", 4: "latent_width"}
+    return {0: "batch", **axes} if batch else axes
+
+
+def export_package(out, modules, vocab, dim):
+    text_encoder, transformer, decoder = modules
+    ids = torch.zeros(2, MAX_LENGTH, dtype=torch.long)
+    export(text_encoder, (ids, torch.ones_like(ids)), f"{out}/text_encoder/model.onnx",
+           ["input_ids", "attention_mask"], ["last_hidden_state"],
+           {"input_ids": {0: "batch"}, "attention_mask": {0: "batch"}, "last_hidden_state": {0: "batch"}})
+    x = torch.randn(2, CHANNELS, 4, 4, 4)
+    export(transformer, (x, torch.full((2,), 500.0), torch.randn(2, MAX_LENGTH, dim)), f"{out}/transformer/model.onnx",
+           ["hidden_states", "timestep", "encoder_hidden_states"], ["sample"],
+           {"hidden_states": latent_axes(), "timestep": {0: "batch"}, "encoder_hidden_states": {0: "batch"},
+            "sample": latent_axes()})
+    export(decoder, (torch.randn(1, CHANNELS, 4, 4, 4),), f"{out}/vae_decoder/model.onnx", ["latent_sample"], ["sample"],
+           {"latent_sample": latent_axes(), "sample": {0: "batch", 2: "frames", 3: "height", 4: "width"}})
+
+    write_json(f"{out}/tokenizer/tokenizer.json", tokenizer_json(vocab))
+    write_json(f"{out}/tokenizer/tokenizer_config.json",
+               {"model_max_length": MAX_LENGTH, "pad_token": "<pad>", "unk_token": "<unk>", "padding_side": "right"})
+    write_json(f"{out}/text_encoder/config.json", {"hidden_size": dim, "max_length": MAX_LENGTH, "output_length": MAX_LENGTH})
+    write_json(f"{out}/transformer/config.json", {"in_channels": CHANNELS, "out_channels": CHANNELS, "patch_size": [1, 2, 2],
+                                                  "text_dim": dim, "num_train_timesteps": 1000})
+    write_json(f"{out}/vae_decoder/config.json", {"latent_channels": CHANNELS, "scale_factor_spatial": 8,
+                                                  "scale_factor_temporal": 1, "latents_mean": LATENTS_MEAN,
+                                                  "latents_std": LATENTS_STD})
+    write_json(f"{out}/scheduler/scheduler_config.json", {
+        "_class_name": "UniPCMultistepScheduler", "num_train_timesteps": 1000, "prediction_type": "flow_prediction",
+        "use_flow_sigmas": True, "flow_shift": FLOW_SHIFT, "solver_order": 2, "solver_type": "bh2",
+        "lower_order_final": True, "final_sigmas_type": "zero"})
+    write_json(f"{out}/model_index.json", {
+        "_class_name": "SketchreelTextToVideoPipeline", "format_version": 1,
+        "model_id": "tiny-random", "model_version": "1.0.0",
+        "components": {"tokenizer": "tokenizer", "text_encoder": "text_encoder", "transformer": "transformer",
+                       "vae_decoder": "vae_decoder", "scheduler": "scheduler"},
+        "defaults": {"width": 64, "height": 64, "num_frames": 16, "fps": 8, "num_inference_steps": 8,
+                     "guidance_scale": 4.0, "negative_prompt": "", "scheduler": "unipc"},
+        "limits": {"min_size": 32, "max_size": 64, "size_multiple": 16, "min_frames": 4, "max_frames": 16,
+                   "frames_multiple": 4, "max_steps": 50},
+        "latent": {"channels": CHANNELS, "spatial_compression": 8, "temporal_compression": 1, "temporal_rule": "divide"},
+        "vocabulary": "shape-world"})
+
+
+def export_fixed_batch_transformer(path, transformer, dim):
+    """The same transformer with a static batch of 1: exercises the runner's two-run guidance path."""
+    x = torch.randn(1, CHANNELS, 4, 4, 4)
+    export(transformer, (x, torch.full((1,), 500.0), torch.randn(1, MAX_LENGTH, dim)), path,
+           ["hidden_states", "timestep", "encoder_hidden_states"], ["sample"],
+           {"hidden_states": latent_axes(False), "sample": latent_axes(False)})
+
+
+def save_tensor(folder, name, tensor):
+    array = np.ascontiguousarray(tensor.detach().numpy() if torch.is_tensor(tensor) else tensor)
+    array.tofile(os.path.join(folder, f"{name}.bin"))
+    return {"file": f"{name}.bin", "dtype": str(array.dtype), "shape": list(array.shape)}
+
+
+def write_reference(folder, modules, vocab):
+    config = {"max_length": MAX_LENGTH, "flow_shift": FLOW_SHIFT, "num_train_timesteps": 1000, "channels": CHANNELS,
+              "spatial_compression": 8, "temporal_compression": 1, "latents_mean": LATENTS_MEAN,
+              "latents_std": LATENTS_STD}
+    manifest = {"generated_by": "packages/pipeline/reference/make_fixture.py", "torch": torch.__version__, "cases": []}
+    for case in CASES:
+        case_dir = os.path.join(folder, case["name"])
+        os.makedirs(case_dir, exist_ok=True)
+        result = reference_pipeline.run(modules, vocab, config, case)
+        tensors = {name: save_tensor(case_dir, name, result[name])
+                   for name in ("input_ids", "embeddings", "noise", "sigmas", "decoded", "frames")}
+        tensors["latents"] = [save_tensor(case_dir, f"latents_{i}", x) for i, x in enumerate(result["latents"])]
+        manifest["cases"].append({**case, "dir": case["name"], "tensors": tensors})
+    write_json(os.path.join(folder, "manifest.json"), manifest)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=os.path.join(FIXTURES, "tiny-random"))
+    ap.add_argument("--dim", type=int, default=32)
+    ap.add_argument("--layers", type=int, default=2)
+    ap.add_argument("--no-reference", action="store_true")
+    ap.add_argument("--save-weights", help="also write the torch state dicts here (for the benchmark's reference)")
+    args = ap.parse_args()
+    torch.set_num_threads(2)
+    vocab = {w: i for i, w in enumerate(["<pad>", "<unk>"] + sorted(set(WORDS)))}
+    modules = tiny_random_model.build(len(vocab), MAX_LENGTH, args.dim, args.dim, args.layers, CHANNELS)
+    export_package(args.out, modules, vocab, args.dim)
+    if args.save_weights:
+        torch.save({"dim": args.dim, "layers": args.layers, "vocab": vocab,
+                    "state": [m.state_dict() for m in modules]}, args.save_weights)
+    if not args.no_reference:
+        fixed = os.path.join(FIXTURES, "tiny-random-fixed-batch", "transformer")
+        export_fixed_batch_transformer(os.path.join(fixed, "model.onnx"), modules[1], args.dim)
+        shutil.copy(os.path.join(args.out, "transformer", "config.json"), fixed)
+        write_reference(os.path.join(FIXTURES, "tiny-random-reference"), modules, vocab)
+    print("wrote", os.path.abspath(args.out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+/** The model package contract, v1 (gpu-runner/models/FORMAT.md): every file the pipeline reads. */
+const positiveInt = z.number().int().positive();
+
+export const ModelIndex = z.object({
+  format_version: z.literal(1, { error: "format_version must be 1" }),
+  model_id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, { error: "model_id must be a lowercase id" }),
+  model_version: z.string().min(1),
+  components: z.object({
+    tokenizer: z.string().default("tokenizer"),
+    text_encoder: z.string().default("text_encoder"),
+    transformer: z.string().optional(),
+    unet: z.string().optional(),
+    vae_decoder: z.string().default("vae_decoder"),
+    scheduler: z.string().default("scheduler"),
+  }),
+  defaults: z.object({
+    width: positiveInt,
+    height: positiveInt,
+    num_frames: positiveInt,
+    fps: positiveInt,
+    num_inference_steps: positiveInt,
+    guidance_scale: z.number().min(1),
+    negative_prompt: z.string().default(""),
+    scheduler: z.enum(["unipc", "euler"]).default("unipc"),
+  }),
+  limits: z
+    .object({
+      sizes: z.array(z.tuple([positiveInt, positiveInt])).optional(),
+      min_size: positiveInt.optional(),
+      max_size: positiveInt.optional(),
+      size_multiple: positiveInt.optional(),
+      min_frames: positiveInt.optional(),
+      max_frames: positiveInt.optional(),
+      frames_multiple: positiveInt.optional(),
+      max_steps: positiveInt.optional(),
+    })
+    .default({}),
+  latent: z.object({
+    channels: positiveInt,
+    spatial_compression: positiveInt,
+    temporal_compression: positiveInt.default(1),
+    temporal_rule: z.enum(["divide", "causal"]).default("divide"),
+  }),
+  vocabulary: z.string().optional(),
+});
+export type ModelIndex = z.infer<typeof ModelIndex>;
+
+export const TokenizerConfig = z.object({
+  model_max_length: positiveInt.optional(),
+  pad_token: z.string().optional(),
+  padding_side: z.enum(["right", "left"]).default("right"),
+});
+
+export const TextEncoderConfig = z.object({
+  hidden_size: positiveInt,
+  max_length: positiveInt,
+  output_length: positiveInt.optional(),
+});
+
+export const TransformerConfig = z.object({
+  in_channels: positiveInt,
+  out_channels: positiveInt,
+  patch_size: z.array(positiveInt).optional(),
+  text_dim: positiveInt.optional(),
+  num_train_timesteps: positiveInt.default(1000),
+});
+
+export const VaeDecoderConfig = z.object({
+  latent_channels: positiveInt,
+  scale_factor_spatial: positiveInt,
+  scale_factor_temporal: positiveInt.default(1),
+  latents_mean: z.array(z.number()),
+  latents_std: z.array(z.number().positive({ error: "latents_std values must be > 0" })),
+});
+
+export const SchedulerConfig = z.object({
+  _class_name: z.string().optional(),
+  num_train_timesteps: positiveInt.default(1000),
+  prediction_type: z
+    .literal("flow_prediction", { error: "prediction_type must be flow_prediction" })
+    .default("flow_prediction"),
+  flow_shift: z.number().positive().optional(),
+  shift: z.number().positive().optional(),
+  solver_order: z.number().int().min(1).max(3).default(2),
+  solver_type: z.enum(["bh2", "bh1"]).default("bh2"),
+  lower_order_final: z.boolean().default(true),
+  final_sigmas_type: z.literal("zero", { error: 'final_sigmas_type must be "zero"' }).default("zero"),
+});
+export type SchedulerConfig = z.infer<typeof SchedulerConfig>;
