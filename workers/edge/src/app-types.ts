@@ -1,0 +1,22 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { readConfig } from "./config.js";
+import type { AppEnv } from "./env.js";
+import type { JobRecord } from "./jobs/job-record.js";
+import { type RenderOptions, renderVideo } from "./jobs/render-video.js";
+import { ObjectStore, s3Settings } from "./storage/s3.js";
+
+export type App = OpenAPIHono<AppEnv>;
+
+/** Render a job for the caller, minting fresh presigned URLs for its outputs. */
+export function videoFor(c: Context<AppEnv>, job: JobRecord, extra: Partial<RenderOptions> = {}) {
+  const config = readConfig(c.env);
+  return renderVideo(job, {
+    publicBaseUrl: config.publicBaseUrl,
+    presignTtlS: config.presignTtlS,
+    store: objectStore(c),
+    ...extra,
+  });
+}
+
+export const objectStore = (c: Context<AppEnv>) => new ObjectStore(s3Settings(c.env));

@@ -1,0 +1,83 @@
+import type { JobRecord } from "../../jobs/job-record.js";
+import { type Outcome, refuse } from "../../jobs/outcome.js";
+import type { JobTable } from "./job-table.js";
+import { type Ledger, secondsUntilUtcMidnight, utcDay } from "./ledger.js";
+
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface CreateJobInput {
+  job: JobRecord;
+  /** Only requests with a caller-fixed seed may be served from the cache or join a running twin. */
+  seedFixed: boolean;
+  idempotency: { key: string; bodyHash: string } | null;
+  limits: { maxConcurrentJobs: number; dailyComputeUnits: number };
+}
+
+export type CreateKind = "created" | "cached" | "attached" | "replayed";
+export type CreateOutcome = Outcome<{ kind: CreateKind; status: 200 | 202; job: JobRecord }>;
+
+/**
+ * Admit a job, all in one synchronous transaction: idempotency replay, result cache, single-flight,
+ * concurrency cap, daily budget, insert. Nothing else can interleave, so limits hold under load.
+ */
+export function createJob(jobs: JobTable, ledger: Ledger, input: CreateJobInput, now: number): CreateOutcome {
+  const { job, idempotency } = input;
+  const tenant = job.tenant_id;
+  if (idempotency) {
+    const seen = ledger.findIdempotent(tenant, idempotency.key, now - IDEMPOTENCY_TTL_MS);
+    if (seen && seen.body_hash !== idempotency.bodyHash) {
+      return refuse(422, "idempotency_key_reused", "this Idempotency-Key was used with a different request body", {
+        errors: [
+          {
+            field: "Idempotency-Key",
+            rule: "reused",
+            message: "Idempotency-Key was already used with a different body",
+          },
+        ],
+      });
+    }
+    const original = seen ? jobs.getForTenant(tenant, seen.video_id) : null;
+    if (seen && original) return { ok: true, kind: "replayed", status: seen.status_code as 200 | 202, job: original };
+  }
+  const remember = (status: 200 | 202, id: string) => {
+    if (idempotency) ledger.rememberIdempotent(tenant, idempotency.key, idempotency.bodyHash, id, status, now);
+  };
+  if (input.seedFixed) {
+    const hit = jobs.byCacheKey(tenant, job.cache_key, ["succeeded"]);
+    if (hit) {
+      remember(200, hit.id);
+      return { ok: true, kind: "cached", status: 200, job: hit };
+    }
+    const twin = jobs.byCacheKey(tenant, job.cache_key, ["queued", "running"]);
+    if (twin) {
+      remember(202, twin.id);
+      return { ok: true, kind: "attached", status: 202, job: twin };
+    }
+  }
+  const active = jobs.countActive(tenant);
+  if (active >= input.limits.maxConcurrentJobs) {
+    return refuse(
+      429,
+      "concurrency_limited",
+      `${active} jobs are queued or running; the limit is ${input.limits.maxConcurrentJobs}`,
+      {
+        retryAfter: 5,
+      },
+    );
+  }
+  const day = utcDay(now);
+  const used = ledger.usage(tenant, day).compute_units;
+  if (used + job.compute_units > input.limits.dailyComputeUnits) {
+    const left = Math.max(0, input.limits.dailyComputeUnits - used);
+    return refuse(
+      429,
+      "budget_exhausted",
+      `this job needs ${job.compute_units} compute units; ${left} of ${input.limits.dailyComputeUnits} are left today`,
+      { retryAfter: secondsUntilUtcMidnight(now) },
+    );
+  }
+  jobs.insert(job);
+  ledger.charge(tenant, day, job.compute_units);
+  remember(202, job.id);
+  return { ok: true, kind: "created", status: 202, job };
+}

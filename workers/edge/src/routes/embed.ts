@@ -1,0 +1,85 @@
+import { embedPage, oembed } from "@sketchreel/contract";
+import { type App, objectStore } from "../app-types.js";
+import { readConfig } from "../config.js";
+import { randomBase62 } from "../crypto.js";
+import { jobQueueStub } from "../durable/job-queue/index.js";
+import { escapeHtml } from "../embed/html.js";
+import { playerCsp, renderPlayerPage } from "../embed/page.js";
+import { notFound } from "../errors.js";
+import { shareOf } from "../jobs/render-video.js";
+
+/** Embedded players live longer than API links: Notion keeps the frame open. */
+const EMBED_URL_TTL_S = 3600;
+const DEFAULT_EMBED_WIDTH = 640;
+
+export function registerEmbedRoutes(app: App): void {
+  app.openapi(embedPage, async (c) => {
+    const job = await jobQueueStub(c.env).getByShareId(c.req.valid("param").shareId);
+    if (!job) throw notFound("embed");
+    const config = readConfig(c.env);
+    const store = objectStore(c);
+    const sign = async (variant: string) => {
+      const output = job.outputs.find((o) => o.variant === variant);
+      return output ? (await store.presignGet(output.key, EMBED_URL_TTL_S)).url : null;
+    };
+    const share = shareOf(job, config.publicBaseUrl);
+    const nonce = randomBase62(22);
+    const html = renderPlayerPage({
+      title: `Sketchreel — ${truncate(job.prompt, 80)}`,
+      prompt: job.prompt,
+      pageUrl: share.embed_url,
+      oembedUrl: share.oembed_url,
+      homeUrl: config.publicBaseUrl,
+      width: job.params.width,
+      height: job.params.height,
+      videoUrl: job.status === "succeeded" ? ((await sign("mp4")) ?? (await sign("webm"))) : null,
+      posterUrl: job.status === "succeeded" ? await sign("poster") : null,
+      status: job.status,
+      styleNonce: nonce,
+    });
+    c.header("Content-Security-Policy", playerCsp(store.objectUrl("x").origin, nonce));
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "strict-origin-when-cross-origin");
+    c.header("Cache-Control", "private, max-age=60");
+    return c.html(html, 200);
+  });
+
+  app.openapi(oembed, async (c) => {
+    const { url, maxwidth, maxheight } = c.req.valid("query");
+    const config = readConfig(c.env);
+    const match = url.startsWith(`${config.publicBaseUrl}/embed/`)
+      ? url.match(/\/embed\/(shr_[A-Za-z0-9]{16,40})\/?$/)
+      : null;
+    const job = match?.[1] ? await jobQueueStub(c.env).getByShareId(match[1]) : null;
+    if (!job) throw notFound("embed");
+    const aspect = job.params.height / job.params.width;
+    let width = Math.min(maxwidth ?? DEFAULT_EMBED_WIDTH, DEFAULT_EMBED_WIDTH);
+    let height = Math.round(width * aspect) + 40;
+    if (maxheight && height > maxheight) {
+      height = maxheight;
+      width = Math.max(1, Math.round((maxheight - 40) / aspect));
+    }
+    const src = shareOf(job, config.publicBaseUrl).embed_url;
+    const title = truncate(job.prompt, 120);
+    const poster = job.outputs.find((o) => o.variant === "poster");
+    const thumbnail = poster ? await objectStore(c).presignGet(poster.key, EMBED_URL_TTL_S) : null;
+    return c.json(
+      {
+        type: "video" as const,
+        version: "1.0" as const,
+        title,
+        provider_name: "Sketchreel",
+        provider_url: `${config.publicBaseUrl}/`,
+        html: `<iframe src="${escapeHtml(src)}" width="${width}" height="${height}" title="${escapeHtml(title)}" frameborder="0" allow="autoplay; fullscreen" allowfullscreen></iframe>`,
+        width,
+        height,
+        ...(thumbnail
+          ? { thumbnail_url: thumbnail.url, thumbnail_width: job.params.width, thumbnail_height: job.params.height }
+          : {}),
+      },
+      200,
+    );
+  });
+}
+
+const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

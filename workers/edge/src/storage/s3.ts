@@ -1,0 +1,66 @@
+import { AwsClient } from "aws4fetch";
+import type { Bindings } from "../env.js";
+
+export interface S3Settings {
+  endpoint: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+}
+
+export function s3Settings(env: Bindings): S3Settings {
+  return {
+    endpoint: env.S3_ENDPOINT.replace(/\/+$/, ""),
+    region: env.S3_REGION || "us-east-1",
+    bucket: env.S3_BUCKET,
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? "",
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === "true",
+  };
+}
+
+/** Presigned GETs and deletes of output objects (SigV4 via aws4fetch; works in workerd). */
+export class ObjectStore {
+  private readonly client: AwsClient;
+
+  constructor(private readonly settings: S3Settings) {
+    this.client = new AwsClient({
+      accessKeyId: settings.accessKeyId,
+      secretAccessKey: settings.secretAccessKey,
+      service: "s3",
+      region: settings.region,
+    });
+  }
+
+  objectUrl(key: string): URL {
+    const path = key.split("/").map(encodeURIComponent).join("/");
+    const endpoint = new URL(this.settings.endpoint);
+    if (this.settings.forcePathStyle) return new URL(`${endpoint.origin}/${this.settings.bucket}/${path}`);
+    return new URL(`${endpoint.protocol}//${this.settings.bucket}.${endpoint.host}/${path}`);
+  }
+
+  /** A GET URL valid for `ttlSeconds`, minted now. */
+  async presignGet(key: string, ttlSeconds: number): Promise<{ url: string; expiresAt: Date }> {
+    const url = this.objectUrl(key);
+    url.searchParams.set("X-Amz-Expires", String(ttlSeconds));
+    const signed = await this.client.sign(url.toString(), { method: "GET", aws: { signQuery: true } });
+    return { url: signed.url, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
+  }
+
+  /** Delete objects; returns the keys that could not be deleted (404 counts as deleted). */
+  async deleteObjects(keys: readonly string[]): Promise<string[]> {
+    const results = await Promise.all(
+      keys.map(async (key) => {
+        try {
+          const res = await this.client.fetch(this.objectUrl(key).toString(), { method: "DELETE" });
+          return res.ok || res.status === 404 ? null : key;
+        } catch {
+          return key;
+        }
+      }),
+    );
+    return results.filter((k): k is string => k !== null);
+  }
+}

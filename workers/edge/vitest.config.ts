@@ -1,0 +1,28 @@
+import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+/** Test-only settings: short leases and retry delays keep every test bounded. */
+export const TEST_BINDINGS = {
+  ADMIN_TOKEN: "test-admin-token",
+  RUNNER_TOKEN: "test-runner-token",
+  S3_SECRET_ACCESS_KEY: "test-s3-secret",
+  WEBHOOK_SECRET: "whsec_dGVzdC13ZWJob29rLXNlY3JldC0xMjM0NTY=",
+  PUBLIC_BASE_URL: "https://edge.test",
+  S3_ENDPOINT: "http://127.0.0.1:4568",
+  LEASE_TTL_MS: "400",
+  WEBHOOK_RETRY_BASE_MS: "20",
+  WEBHOOK_MAX_ATTEMPTS: "3",
+  TIER_LIMITS: JSON.stringify({
+    free: { requests_per_minute: 50, max_concurrent_jobs: 3, daily_compute_units: 10 },
+    pro: { requests_per_minute: 100_000, max_concurrent_jobs: 1_000, daily_compute_units: 1_000_000 },
+  }),
+};
+
+export default defineConfig({
+  plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.jsonc" }, miniflare: { bindings: TEST_BINDINGS } })],
+  test: {
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    exclude: ["**/*.node.test.ts"],
+    testTimeout: 20_000,
+  },
+});
