@@ -4,4 +4,6 @@ import type { Command } from "../command.js";
  * Every `sketchreel` subcommand, one file each in this folder. Add a line here per command;
  * each module default-exports a `Command`, loaded lazily so `--help` stays fast.
  */
-export const commands: Record<string, () => Promise<{ default: Command }>> = {};
+export const commands: Record<string, () => Promise<{ default: Command }>> = {
+  notion: () => import("./notion.js"),
+};
