@@ -6,4 +6,5 @@ import type { Command } from "../command.js";
  */
 export const commands: Record<string, () => Promise<{ default: Command }>> = {
   notion: () => import("./notion.js"),
+  dev: () => import("./dev.js"),
 };

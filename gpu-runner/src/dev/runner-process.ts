@@ -1,0 +1,44 @@
+import { fileURLToPath } from "node:url";
+import { type ManagedChild, startChild } from "./child-process.js";
+
+const CLI = fileURLToPath(new URL("../../bin/sketchreel.mjs", import.meta.url));
+
+export interface RunnerProcessOptions {
+  id: string;
+  edgeUrl: string;
+  runnerToken: string;
+  s3: { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string };
+  modelDir: string;
+  logFile: string;
+  /** Extra variables for gpu-runner/src/config.ts (e.g. THREADS, LEASE_WAIT_MS). */
+  env?: Record<string, string>;
+}
+
+/**
+ * Starts one `sketchreel runner` process configured through the variables gpu-runner/src/config.ts
+ * reads. Its metrics port is picked by the OS (PORT=0) so several runners share one machine.
+ */
+export function startRunner(options: RunnerProcessOptions): ManagedChild {
+  return startChild({
+    name: options.id,
+    command: process.execPath,
+    args: [CLI, "runner"],
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      EDGE_URL: options.edgeUrl,
+      RUNNER_TOKEN: options.runnerToken,
+      RUNNER_ID: options.id,
+      S3_ENDPOINT: options.s3.endpoint,
+      S3_BUCKET: options.s3.bucket,
+      S3_ACCESS_KEY_ID: options.s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: options.s3.secretAccessKey,
+      S3_FORCE_PATH_STYLE: "true",
+      MODEL_DIR: options.modelDir,
+      PORT: "0",
+      SHUTDOWN_GRACE_MS: "5000",
+      ...options.env,
+    },
+    logFile: options.logFile,
+  });
+}
