@@ -68,7 +68,7 @@ describe("loadRunnerConfig", () => {
     });
     expect(p).toContain("DEVICE: DEVICE must be one of cpu, cuda");
     expect(p).toContain("LEASE_WAIT_MS: LEASE_WAIT_MS must be at most 30000");
-    expect(p).toContain("EDGE_URL: EDGE_URL must use http or https");
+    expect(p).toContain("EDGE_URL: EDGE_URL must be an absolute http(s) URL");
     expect(p).toContain("S3_FORCE_PATH_STYLE: S3_FORCE_PATH_STYLE must be true or false");
   });
 

@@ -13,10 +13,9 @@ const DEVICES = ["cpu", "cuda"] as const;
 const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 
 const httpUrl = (name: string) =>
-  z
-    .string({ error: `${name} is required` })
-    .url({ error: `${name} must be an absolute URL` })
-    .refine((u) => /^https?:\/\//.test(u), { error: `${name} must use http or https` });
+  z.string({ error: `${name} is required` }).refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), {
+    error: `${name} must be an absolute http(s) URL`,
+  });
 const int = (name: string, min: number, max: number, fallback: number) =>
   z.coerce
     .number({ error: `${name} must be a number` })

@@ -5,6 +5,9 @@ import type { Command } from "../command.js";
  * each module default-exports a `Command`, loaded lazily so `--help` stays fast.
  */
 export const commands: Record<string, () => Promise<{ default: Command }>> = {
+  generate: () => import("./generate.js"),
+  runner: () => import("./runner.js"),
   notion: () => import("./notion.js"),
   dev: () => import("./dev.js"),
+  eval: () => import("./eval.js"),
 };

@@ -1,0 +1,74 @@
+import { ConfigError, loadRunnerConfig } from "../../config.js";
+import { loadPipeline } from "../../service/load-pipeline.js";
+import { createLogger } from "../../service/logger.js";
+import { startRunnerService } from "../../service/runner-service.js";
+import type { Command } from "../command.js";
+
+const USAGE = `Usage: sketchreel runner
+
+Runs one runner process: long-polls the edge for jobs, generates them with the model package,
+encodes the requested variants, uploads them to S3 and reports back. Configured by environment
+variables (validated at start):
+
+  EDGE_URL               edge base URL (required)
+  RUNNER_TOKEN           bearer token of /internal/* (required)
+  RUNNER_ID              name in leases and logs (default: <hostname>-<pid>)
+  MODEL_DIR              model package (default: the embedded gpu-runner/models/shape-world-tiny)
+  DEVICE                 cpu | cuda (default cpu; cuda falls back to cpu with one log line)
+  THREADS                onnxruntime intra-op threads, 0 = automatic (default 0)
+  S3_BUCKET              bucket for outputs (required)
+  S3_ENDPOINT            S3-compatible endpoint (default: AWS)
+  S3_REGION              (default us-east-1)
+  S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY   (default: the AWS credential chain)
+  S3_FORCE_PATH_STYLE    true for MinIO, s3rver and most S3-compatible servers (default false)
+  S3_CACHE_CONTROL       Cache-Control of uploads (default: public, max-age=31536000, immutable)
+  PORT                   /healthz and /metrics (default 9464)
+  LEASE_WAIT_MS          long-poll wait, at most 30000 (default 20000)
+  HEARTBEAT_INTERVAL_MS  (default 2000)
+  SHUTDOWN_GRACE_MS      time a running job gets to finish on SIGTERM (default 30000)
+  FFMPEG_PATH            (default ffmpeg)
+  LOG_LEVEL              debug | info | warn | error (default info)
+
+SIGTERM/SIGINT: stop leasing, let the current job finish within SHUTDOWN_GRACE_MS, else fail it as
+retryable so another runner takes it; exit 0.`;
+
+const command: Command = {
+  summary: "Run a runner: lease jobs from the edge, generate, encode, upload to S3",
+  usage: USAGE,
+  async run(argv) {
+    if (argv.length > 0) {
+      process.stderr.write(
+        `sketchreel runner: unexpected arguments: ${argv.join(" ")} (it is configured by environment variables; see --help)\n`,
+      );
+      return 2;
+    }
+    let config: ReturnType<typeof loadRunnerConfig>;
+    try {
+      config = loadRunnerConfig();
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        process.stderr.write(`sketchreel runner: ${error.message}\n`);
+        return 2;
+      }
+      throw error;
+    }
+    const log = createLogger({ level: config.logLevel, base: { runner_id: config.runnerId } });
+    const loaded = await loadPipeline(config, log);
+    const service = await startRunnerService({ config, pipeline: loaded.pipeline, modelId: loaded.modelId, log });
+    let stopping: Promise<void> | undefined;
+    const onSignal = (signal: NodeJS.Signals) => {
+      log.info("signal received", { signal });
+      stopping ??= service.stop();
+    };
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
+    await service.running;
+    await stopping;
+    process.off("SIGTERM", onSignal);
+    process.off("SIGINT", onSignal);
+    await loaded.dispose();
+    return 0;
+  },
+};
+
+export default command;

@@ -1,0 +1,155 @@
+import type { Variant } from "@sketchreel/contract";
+import { encodeToBuffer } from "../encode/index.js";
+import type { ObjectStore } from "../storage/index.js";
+import type { EdgeClient, EdgeLease } from "./edge-client.js";
+import { LeaseLostError } from "./edge-retry-policy.js";
+import { type JobProgress, startHeartbeat } from "./heartbeat.js";
+import { describeFailure, type Failure, JobInterrupt } from "./job-failure.js";
+import type { Logger } from "./logger.js";
+import type { RunnerMetrics } from "./metrics.js";
+import { outputKey } from "./output-keys.js";
+import type { JobPipeline } from "./pipeline-port.js";
+
+export type JobOutcome = "succeeded" | "failed" | "canceled" | "lease_lost" | "released";
+
+export interface RunJobDeps {
+  edge: EdgeClient;
+  store: ObjectStore;
+  pipeline: JobPipeline;
+  metrics: RunnerMetrics;
+  log: Logger;
+  heartbeatIntervalMs: number;
+  ffmpegPath: string;
+  /** Fires when the runner must give the job up (shutdown grace exceeded): the job is failed as retryable. */
+  release?: AbortSignal;
+}
+
+const ms = (since: number) => Math.round((performance.now() - since) * 100) / 100;
+
+/**
+ * One leased job, top to bottom: run the pipeline (heartbeats carry progress and bring back
+ * cancellation), encode each requested variant, upload under the job's prefix, complete. Every
+ * failure ends in exactly one of: `fail` (retryable or not), or dropping the work on a lost lease.
+ */
+export async function runJob({ job, lease }: EdgeLease, deps: RunJobDeps): Promise<JobOutcome> {
+  const started = performance.now();
+  const log = deps.log.child({ job_id: job.id, attempt: job.attempt });
+  const controller = new AbortController();
+  const interrupt = (kind: JobInterrupt["kind"]) => {
+    if (!controller.signal.aborted) controller.abort(new JobInterrupt(kind));
+  };
+  const onRelease = () => interrupt("shutdown");
+  deps.release?.addEventListener("abort", onRelease, { once: true });
+
+  let progress: JobProgress = { stage: "check_inputs", step: 0, total_steps: job.params.num_inference_steps };
+  const heartbeat = startHeartbeat({
+    edge: deps.edge,
+    jobId: job.id,
+    leaseId: lease.id,
+    intervalMs: deps.heartbeatIntervalMs,
+    progress: () => progress,
+    onCancel: () => {
+      log.info("cancel requested; stopping at the next denoising step");
+      interrupt("canceled");
+    },
+    onLeaseLost: (error) => {
+      log.warn("lease lost; dropping the job", { error });
+      interrupt("lease_lost");
+    },
+    log,
+  });
+
+  const finish = (outcome: JobOutcome) => {
+    deps.release?.removeEventListener("abort", onRelease);
+    deps.metrics.jobs.inc({ outcome });
+    deps.metrics.jobDuration.observe({ outcome }, (performance.now() - started) / 1000);
+    log.info("job finished", { outcome, duration_ms: ms(started) });
+    return outcome;
+  };
+
+  try {
+    log.info("job started", { model: job.model.id, params: job.params, outputs: job.outputs });
+    const signal = controller.signal;
+    const result = await deps.pipeline.run(
+      { prompt: job.prompt, negative_prompt: job.negative_prompt, ...job.params },
+      { signal, onProgress: (p) => (progress = p) },
+    );
+    const timings: Record<string, number> = { ...result.timings_ms };
+    for (const [stage, t] of Object.entries(result.timings_ms)) {
+      if (stage !== "total") deps.metrics.stageDuration.observe({ stage }, t / 1000);
+    }
+    if (result.timings_ms.denoise) {
+      deps.metrics.stepsPerSecond.set(job.params.num_inference_steps / (result.timings_ms.denoise / 1000));
+    }
+
+    const outputs = [];
+    for (const variant of job.outputs) {
+      signal.throwIfAborted();
+      progress = { stage: "encode_video", step: 0, total_steps: 0 };
+      let t = performance.now();
+      const encoded = await encodeToBuffer(result.video, variant, { ffmpegPath: deps.ffmpegPath });
+      timings[`encode_${variant}`] = ms(t);
+      deps.metrics.stageDuration.observe({ stage: "encode_video" }, timings[`encode_${variant}`]! / 1000);
+
+      progress = { stage: "upload", step: 0, total_steps: 0 };
+      t = performance.now();
+      const stored = await deps.store.put(outputKey(job.output_prefix, variant), encoded.data, {
+        contentType: encoded.contentType,
+        signal,
+      });
+      timings[`upload_${variant}`] = ms(t);
+      deps.metrics.stageDuration.observe({ stage: "upload" }, timings[`upload_${variant}`]! / 1000);
+      deps.metrics.uploadedBytes.inc({ variant }, stored.bytes);
+      outputs.push(completedOutput(variant, stored, encoded));
+    }
+    signal.throwIfAborted();
+
+    await heartbeat.stop();
+    timings.total = ms(started);
+    await deps.edge.complete(job.id, { lease_id: lease.id, seed: result.request.seed, outputs, timings_ms: timings });
+    return finish("succeeded");
+  } catch (error) {
+    await heartbeat.stop();
+    const reason = controller.signal.reason as unknown;
+    if (error instanceof LeaseLostError || (reason instanceof JobInterrupt && reason.kind === "lease_lost")) {
+      return finish("lease_lost");
+    }
+    const failure = failureFor(reason, error);
+    log[failure.retryable ? "warn" : "info"]("job failed", { ...failure });
+    try {
+      await deps.edge.fail(job.id, { lease_id: lease.id, ...failure });
+    } catch (reportError) {
+      if (reportError instanceof LeaseLostError) return finish("lease_lost");
+      // The lease runs out on its own and the edge requeues the job: nothing is lost.
+      log.error("could not report the failure; the lease will expire", { error: reportError });
+    }
+    if (reason instanceof JobInterrupt && reason.kind === "canceled") return finish("canceled");
+    return finish(reason instanceof JobInterrupt && reason.kind === "shutdown" ? "released" : "failed");
+  }
+}
+
+function failureFor(reason: unknown, error: unknown): Failure {
+  if (reason instanceof JobInterrupt && reason.kind === "canceled") {
+    return { code: "canceled", message: "canceled by request", retryable: false };
+  }
+  if (reason instanceof JobInterrupt && reason.kind === "shutdown") {
+    return { code: "runner_shutdown", message: "the runner shut down before the job finished", retryable: true };
+  }
+  return describeFailure(error);
+}
+
+function completedOutput(
+  variant: Variant,
+  stored: { key: string; bytes: number; sha256: string },
+  encoded: { contentType: string; width: number; height: number },
+) {
+  return {
+    variant,
+    key: stored.key,
+    bytes: stored.bytes,
+    sha256: stored.sha256,
+    content_type: encoded.contentType,
+    width: encoded.width,
+    height: encoded.height,
+  };
+}
