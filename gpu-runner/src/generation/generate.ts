@@ -1,3 +1,5 @@
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { GenerateRequest, GenerateResult, RunOptions } from "@sketchreel/pipeline";
 import { type EncodedFile, type EncodeFormat, encodeToFile } from "../encode/index.js";
 import type { RunnerPipeline } from "./create-pipeline.js";
@@ -31,6 +33,7 @@ export async function generate(
   if (outputs.length > 0) runOptions.onProgress?.({ stage: "encode_video", step: 0, total_steps: outputs.length });
   const files: GenerateToFilesResult["files"] = [];
   for (const output of outputs) {
+    await mkdir(output.format === "png-frames" ? output.path : dirname(output.path), { recursive: true });
     const file = await encodeToFile(result.video, output.format, output.path, ffmpegPath ? { ffmpegPath } : {});
     files.push({ ...file, format: output.format });
   }

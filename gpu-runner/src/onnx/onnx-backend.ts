@@ -1,5 +1,6 @@
 import type { InferenceBackend, InferenceSession, Tensor, ValueInfo } from "@sketchreel/pipeline";
 import * as ort from "onnxruntime-node";
+import { cudaProviderInstalled } from "./cuda-provider.js";
 import { type Device, parseDevice } from "./devices.js";
 import { type GraphOptimizationLevel, sessionOptions } from "./session-options.js";
 import { fromOrtTensor, toOrtTensor } from "./tensors.js";
@@ -46,18 +47,22 @@ export class OnnxBackend implements InferenceBackend {
 
   /** Builds every graph's session in parallel; on a cuda failure, once more on cpu. */
   async loadSessions(graphs: Record<string, string>): Promise<Record<string, InferenceSession>> {
+    if (this.device === "cuda" && !cudaProviderInstalled()) {
+      this.fallBackToCpu("onnxruntime-node was installed without its CUDA provider (ONNXRUNTIME_NODE_INSTALL=cuda12)");
+      return this.createAll(graphs);
+    }
     try {
       return await this.createAll(graphs);
     } catch (error) {
       if (this.device !== "cuda") throw error;
-      this.options.log({
-        level: "warn",
-        msg: "CUDA execution provider unavailable, falling back to cpu",
-        error: error instanceof Error ? error.message.split("\n")[0] : String(error),
-      });
-      this.device = "cpu";
+      this.fallBackToCpu(error instanceof Error ? error.message.split("\n")[0]! : String(error));
       return this.createAll(graphs);
     }
+  }
+
+  private fallBackToCpu(reason: string): void {
+    this.options.log({ level: "warn", msg: "CUDA execution provider unavailable, falling back to cpu", reason });
+    this.device = "cpu";
   }
 
   private async createAll(graphs: Record<string, string>): Promise<Record<string, InferenceSession>> {
