@@ -8,6 +8,7 @@ export const TEST_BINDINGS = {
   S3_SECRET_ACCESS_KEY: "test-s3-secret",
   WEBHOOK_SECRET: "whsec_dGVzdC13ZWJob29rLXNlY3JldC0xMjM0NTY=",
   PUBLIC_BASE_URL: "https://edge.test",
+  ENVIRONMENT: "production",
   S3_ENDPOINT: "http://127.0.0.1:4568",
   LEASE_TTL_MS: "400",
   WEBHOOK_RETRY_BASE_MS: "20",
@@ -24,5 +25,8 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["**/*.node.test.ts"],
     testTimeout: 20_000,
+    // One file at a time: the files share the runner queue, and CI has two cores.
+    fileParallelism: false,
+    silent: "passed-only",
   },
 });

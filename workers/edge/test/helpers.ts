@@ -112,3 +112,15 @@ export async function completeJob(grant: NonNullable<Awaited<ReturnType<typeof l
   );
   return res;
 }
+
+/** Fail every queued job so that the next lease sees only what the test creates. */
+export async function drainQueue() {
+  for (let grant = await lease(0); grant; grant = await lease(0)) {
+    await json(
+      "POST",
+      `/internal/jobs/${grant.job.id}/fail`,
+      { lease_id: grant.lease.id, code: "test_drain", message: "drained", retryable: false },
+      RUNNER,
+    );
+  }
+}
