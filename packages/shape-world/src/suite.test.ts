@@ -86,6 +86,11 @@ describe("parseSuite", () => {
     ],
     [[{ prompt: "x", objects: [], clauses: [{ kind: "teleport" }] }], "[0].clauses[0].kind", /"teleport"/],
     [["A red ball falls", { id: "p01", prompt: "A red ball rises" }], "[1].id", /duplicate id "p01"/],
+    [
+      ["A red ball falls", "A red ball jumps"],
+      "[1].prompt",
+      /cannot read "a red ball jumps".*give objects and clauses/,
+    ],
   ])("rejects %j naming %s", (value, path, message) => {
     let error: unknown;
     try {

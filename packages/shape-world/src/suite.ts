@@ -1,4 +1,4 @@
-import { SuiteFormatError } from "./errors.js";
+import { PromptParseError, SuiteFormatError } from "./errors.js";
 import { parsePrompt } from "./parse-prompt.js";
 import type { Clause, SceneSpec } from "./scene.js";
 import { COLORS, PLACES, RELATIONS, SHAPES } from "./vocabulary.js";
@@ -36,7 +36,7 @@ function parseEntry(raw: unknown, i: number): SuiteEntry {
     throw new SuiteFormatError("prompt must be a non-empty string", `${at}.prompt`);
   if (id !== undefined && typeof id !== "string") throw new SuiteFormatError("id must be a string", `${at}.id`);
   const entryId = id ?? `p${String(i + 1).padStart(2, "0")}`;
-  if (objects === undefined && clauses === undefined) return { id: entryId, prompt, ...parsePrompt(prompt) };
+  if (objects === undefined && clauses === undefined) return { id: entryId, prompt, ...parseEntryPrompt(prompt, at) };
   if (!Array.isArray(objects))
     throw new SuiteFormatError("objects must be an array of {color, shape}", `${at}.objects`);
   if (!Array.isArray(clauses)) throw new SuiteFormatError("clauses must be an array", `${at}.clauses`);
@@ -48,6 +48,16 @@ function parseEntry(raw: unknown, i: number): SuiteEntry {
   const named = spec.objects.map((o) => o.color);
   for (const [j, c] of spec.clauses.entries()) checkClause(c, named, `${at}.clauses[${j}]`);
   return { id: entryId, prompt, objects: spec.objects, clauses: spec.clauses };
+}
+
+function parseEntryPrompt(prompt: string, at: string): SceneSpec {
+  try {
+    return parsePrompt(prompt);
+  } catch (error) {
+    if (error instanceof PromptParseError)
+      throw new SuiteFormatError(`${error.message} (give objects and clauses explicitly)`, `${at}.prompt`);
+    throw error;
+  }
 }
 
 /** Allowed values per field of each clause kind; `named` stands for the entry's object colors. */

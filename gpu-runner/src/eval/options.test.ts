@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { defaultSuitePath, EvalUsageError, parseEvalArgs } from "./options.js";
+
+describe("parseEvalArgs", () => {
+  it("fills the documented defaults", () => {
+    expect(parseEvalArgs([])).toEqual({
+      suitePath: defaultSuitePath(),
+      seeds: [1, 2, 3],
+      outDir: ".sketchreel/eval",
+      json: false,
+    });
+    expect(defaultSuitePath()).toMatch(
+      /(gpu-runner\/training\/eval-suite|packages\/shape-world\/suites\/default)\.json$/,
+    );
+  });
+
+  it("reads every flag", () => {
+    const argv = [
+      "--suite",
+      "s.json",
+      "--seeds",
+      "4, 5,4",
+      "--model",
+      "m",
+      "--steps",
+      "7",
+      "--guidance",
+      "2.5",
+      "--limit",
+      "3",
+      "--out",
+      "o",
+      "--json",
+    ];
+    expect(parseEvalArgs(argv)).toEqual({
+      suitePath: "s.json",
+      seeds: [4, 5],
+      modelDir: "m",
+      steps: 7,
+      guidance: 2.5,
+      limit: 3,
+      outDir: "o",
+      json: true,
+    });
+  });
+
+  it.each([
+    [["--seeds", "1,x"], /--seeds must be comma-separated integers .* "1,x"/],
+    [["--seeds=-1"], /--seeds must be/],
+    [["--steps", "0"], /--steps must be an integer ≥ 1 but is "0"/],
+    [["--steps", "2.5"], /--steps must be an integer/],
+    [["--limit", "many"], /--limit must be an integer/],
+    [["--guidance=-1"], /--guidance must be a number ≥ 0/],
+    [["--frobnicate"], /Unknown option '--frobnicate'/],
+    [["a prompt"], /positional/],
+  ])("rejects %j", (argv, message) => {
+    expect(() => parseEvalArgs(argv)).toThrow(EvalUsageError);
+    expect(() => parseEvalArgs(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,100 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+export interface EvalOptions {
+  suitePath: string;
+  seeds: number[];
+  /** Model package directory; undefined = the embedded model. */
+  modelDir?: string;
+  /** Denoising steps; undefined = the model's default. */
+  steps?: number;
+  guidance?: number;
+  /** Only the first N suite entries (quick checks). */
+  limit?: number;
+  outDir: string;
+  json: boolean;
+}
+
+/** A bad flag or value; the CLI prints it with the usage and exits 2. */
+export class EvalUsageError extends Error {
+  override readonly name = "EvalUsageError";
+}
+
+/** The training engineer's suite when it is there, else the one shipped with @sketchreel/shape-world. */
+export function defaultSuitePath(): string {
+  const training = fileURLToPath(new URL("../../training/eval-suite.json", import.meta.url));
+  if (existsSync(training)) return training;
+  return createRequire(import.meta.url).resolve("@sketchreel/shape-world/suites/default.json");
+}
+
+export const EVAL_USAGE = `Usage: sketchreel eval [--suite FILE] [--seeds 1,2,3] [--model DIR] [--steps N] [--guidance G]
+                      [--limit N] [--out DIR] [--json]
+
+Renders every suite prompt for every seed through the generate pipeline, reads the objects back by
+color and scores each clause (DESIGN.md rules). Prints a table (per prompt, per clause type, fully
+correct %) and writes DIR/report.json and DIR/contact-sheet.png (first/middle/last frame per run).
+
+  --suite FILE   suite JSON (default: gpu-runner/training/eval-suite.json if present, else
+                 packages/shape-world/suites/default.json)
+  --seeds LIST   comma-separated seeds (default 1,2,3)
+  --model DIR    model package (default: the embedded model)
+  --steps N      denoising steps (default: the model's)
+  --guidance G   classifier-free guidance scale (default: the model's)
+  --limit N      only the first N prompts
+  --out DIR      output directory (default .sketchreel/eval)
+  --json         print the JSON report on stdout instead of the table`;
+
+export function parseEvalArgs(argv: string[]): EvalOptions {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        suite: { type: "string" },
+        seeds: { type: "string", default: "1,2,3" },
+        model: { type: "string" },
+        steps: { type: "string" },
+        guidance: { type: "string" },
+        limit: { type: "string" },
+        out: { type: "string", default: ".sketchreel/eval" },
+        json: { type: "boolean", default: false },
+      },
+    }));
+  } catch (error) {
+    throw new EvalUsageError((error as Error).message);
+  }
+  const options: EvalOptions = {
+    suitePath: (values.suite as string | undefined) ?? defaultSuitePath(),
+    seeds: parseSeeds(values.seeds as string),
+    outDir: values.out as string,
+    json: values.json === true,
+  };
+  if (values.model !== undefined) options.modelDir = values.model as string;
+  if (values.steps !== undefined) options.steps = integer("--steps", values.steps as string, 1);
+  if (values.limit !== undefined) options.limit = integer("--limit", values.limit as string, 1);
+  if (values.guidance !== undefined) {
+    const g = Number(values.guidance);
+    if (!Number.isFinite(g) || g < 0)
+      throw new EvalUsageError(`--guidance must be a number ≥ 0 but is "${values.guidance}"`);
+    options.guidance = g;
+  }
+  return options;
+}
+
+function parseSeeds(list: string): number[] {
+  const seeds = list.split(",").map((s) => s.trim());
+  if (seeds.some((s) => !/^\d+$/.test(s) || Number(s) > 0xffffffff)) {
+    throw new EvalUsageError(`--seeds must be comma-separated integers in 0…4294967295 but is "${list}"`);
+  }
+  return [...new Set(seeds.map(Number))];
+}
+
+function integer(flag: string, raw: string, min: number): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min) throw new EvalUsageError(`${flag} must be an integer ≥ ${min} but is "${raw}"`);
+  return n;
+}

@@ -1,0 +1,59 @@
+import type { Clause, SuiteEntry } from "@sketchreel/shape-world";
+import type { EvalRun } from "./run-suite.js";
+import type { EvalSummary } from "./summarize.js";
+
+/** report.json: everything needed to compare two evaluations without re-running them. */
+export interface EvalReport {
+  created_at: string;
+  suite: string;
+  model: { dir: string; id: string; version: string };
+  params: { seeds: number[]; steps: number | null; guidance: number | null };
+  summary: EvalSummary;
+  prompts: Array<{
+    id: string;
+    prompt: string;
+    clauses: Clause[];
+    runs: Array<{
+      seed: number;
+      pass: boolean;
+      ms: number;
+      clauses: Array<{ kind: Clause["kind"]; pass: boolean; reason: string }>;
+    }>;
+  }>;
+  /** Relative to the report: the contact sheet, one row per prompt × seed in `prompts` order. */
+  contact_sheet: string;
+}
+
+export interface ReportInput {
+  suitePath: string;
+  suite: SuiteEntry[];
+  model: EvalReport["model"];
+  params: EvalReport["params"];
+  runs: EvalRun[];
+  summary: EvalSummary;
+  contactSheet: string;
+}
+
+export function buildReport(input: ReportInput): EvalReport {
+  return {
+    created_at: new Date().toISOString(),
+    suite: input.suitePath,
+    model: input.model,
+    params: input.params,
+    summary: input.summary,
+    prompts: input.suite.map((entry) => ({
+      id: entry.id,
+      prompt: entry.prompt,
+      clauses: entry.clauses,
+      runs: input.runs
+        .filter((r) => r.id === entry.id)
+        .map((r) => ({
+          seed: r.seed,
+          pass: r.pass,
+          ms: r.ms,
+          clauses: r.clauses.map((c) => ({ kind: c.clause.kind, pass: c.pass, reason: c.reason })),
+        })),
+    })),
+    contact_sheet: input.contactSheet,
+  };
+}

@@ -1,0 +1,84 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { encodePng } from "../encode/index.js";
+import { createPipeline } from "../generation/index.js";
+import { drawContactSheet } from "./contact-sheet.js";
+import { formatTable } from "./format-table.js";
+import { loadSuite } from "./load-suite.js";
+import type { EvalOptions } from "./options.js";
+import { buildReport, type EvalReport } from "./report.js";
+import { type EvalRun, runSuite } from "./run-suite.js";
+import { summarize } from "./summarize.js";
+
+export interface EvalIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Show a live progress line on stderr. */
+  progress: boolean;
+}
+
+export interface RunEvalOptions extends EvalOptions {
+  device?: string;
+  threads?: number;
+}
+
+export const REPORT_FILE = "report.json";
+export const CONTACT_SHEET_FILE = "contact-sheet.png";
+
+/**
+ * `sketchreel eval`: load the suite, build the pipeline once, generate and score every
+ * prompt × seed, then write report.json + contact-sheet.png and print the table (or the report).
+ */
+export async function runEval(options: RunEvalOptions, io: EvalIo): Promise<EvalReport> {
+  const suite = await loadSuite(options.suitePath, options.limit);
+  const runner = await createPipeline({
+    ...(options.modelDir !== undefined ? { modelDir: options.modelDir } : {}),
+    ...(options.device !== undefined ? { device: options.device } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+  });
+  let runs: EvalRun[];
+  try {
+    runs = await runSuite(runner, suite, {
+      seeds: options.seeds,
+      ...(options.steps !== undefined ? { steps: options.steps } : {}),
+      ...(options.guidance !== undefined ? { guidance: options.guidance } : {}),
+      onRun: (run, i, total) => {
+        if (io.progress)
+          io.stderr(`\r\x1b[2K[${i + 1}/${total}] ${run.id} seed ${run.seed} ${run.pass ? "pass" : "fail"}`);
+      },
+    });
+  } finally {
+    if (io.progress) io.stderr("\r\x1b[2K");
+    await runner.dispose();
+  }
+
+  const summary = summarize(runs);
+  const { index } = runner.pipeline.model;
+  const report = buildReport({
+    suitePath: resolve(options.suitePath),
+    suite,
+    model: { dir: resolve(runner.modelDir), id: index.model_id, version: index.model_version },
+    params: { seeds: options.seeds, steps: options.steps ?? null, guidance: options.guidance ?? null },
+    runs,
+    summary,
+    contactSheet: CONTACT_SHEET_FILE,
+  });
+  await mkdir(options.outDir, { recursive: true });
+  const sheet = drawContactSheet(
+    runs.map((r) => ({
+      label: `${r.id} s${r.seed}`,
+      pass: r.pass,
+      width: r.width,
+      height: r.height,
+      frames: r.frames,
+    })),
+  );
+  await writeFile(join(options.outDir, CONTACT_SHEET_FILE), encodePng(sheet.rgb, sheet.width, sheet.height));
+  await writeFile(join(options.outDir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+  io.stdout(
+    options.json
+      ? `${JSON.stringify(report)}\n`
+      : `${formatTable(runs, summary)}\nreport: ${join(options.outDir, REPORT_FILE)}\n`,
+  );
+  return report;
+}

@@ -1,0 +1,55 @@
+import { evaluateVideo, layoutScene, parsePrompt, renderFrames, renderScene } from "@sketchreel/shape-world";
+import { describe, expect, it } from "vitest";
+import { formatTable } from "./format-table.js";
+import type { EvalRun } from "./run-suite.js";
+import { summarize } from "./summarize.js";
+
+const EXAMPLE_1 =
+  "A yellow ball rolls from the left edge to the center of the screen, while a blue cube remains stationary on the right.";
+const RELATION = "A red ball is above a blue square.";
+
+/** Scores real frames with the evaluator, as runSuite does (the model replaced by the ground-truth renderer). */
+function scoredRun(id: string, prompt: string, seed: number, frames = renderScene(prompt, { seed })): EvalRun {
+  const { pass, clauses } = evaluateVideo(frames, prompt);
+  return { id, prompt, seed, pass, clauses, ms: 250, frames: [], width: 64, height: 64 };
+}
+
+describe("summarize + formatTable", () => {
+  // Known by construction: run 2 lacks the blue cube, so presence, its shape and stationary fail.
+  const missingBlue = renderFrames(layoutScene(parsePrompt(EXAMPLE_1), { seed: 2 }).slice(0, 1));
+  const runs = [
+    scoredRun("sw-01", EXAMPLE_1, 1),
+    scoredRun("sw-01", EXAMPLE_1, 2, missingBlue),
+    scoredRun("sw-02", RELATION, 1),
+  ];
+
+  it("counts runs, prompts and clauses per kind", () => {
+    const summary = summarize(runs);
+    expect(summary).toEqual({
+      prompts: 2,
+      runs: 3,
+      fully_correct: { passed: 2, total: 3, pct: 66.7 },
+      prompts_fully_correct_all_seeds: { passed: 1, total: 2, pct: 50 },
+      clause_accuracy: { passed: 11, total: 14, pct: 78.6 },
+      per_kind: {
+        presence: { passed: 2, total: 3, pct: 66.7 },
+        shape: { passed: 5, total: 6, pct: 83.3 },
+        motion: { passed: 2, total: 2, pct: 100 },
+        stationary: { passed: 1, total: 2, pct: 50 },
+        relation: { passed: 1, total: 1, pct: 100 },
+      },
+      seconds_per_video: 0.25,
+    });
+  });
+
+  it("prints one line per prompt and the totals", () => {
+    const lines = formatTable(runs, summarize(runs)).split("\n");
+    expect(lines[0]).toMatch(/^id\s+correct\s+presence\s+shape\s+motion\s+stationary\s+relation\s+prompt$/);
+    expect(lines[1]).toMatch(/^sw-01\s+1\/2\s+1\/2\s+3\/4\s+2\/2\s+1\/2\s+-\s+A yellow ball rolls/);
+    expect(lines[2]).toMatch(/^sw-02\s+1\/1\s+1\/1\s+2\/2\s+-\s+-\s+1\/1\s+A red ball is above a blue square\.$/);
+    expect(lines.at(-2)).toBe(
+      "clause accuracy: 78.6 % (11/14) — presence 66.7 % · shape 83.3 % · motion 100.0 % · stationary 50.0 % · relation 100.0 %",
+    );
+    expect(lines.at(-1)).toBe("fully correct: 66.7 % of runs (2/3), 1/2 prompts on every seed; 0.25 s per video");
+  });
+});
