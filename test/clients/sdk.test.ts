@@ -1,0 +1,192 @@
+import { createServer, request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  AuthenticationError,
+  type FetchLike,
+  NotFoundError,
+  Sketchreel,
+  UnprocessableEntityError,
+  type Video,
+  verifyWebhook,
+} from "@sketchreel/sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { media } from "../support/media.js";
+import { type ClientStack, startClientStack } from "../support/stack.js";
+
+const PROMPT = "A yellow ball rolls from the left edge to the center while a blue cube stays on the right";
+
+let stack: ClientStack;
+let client: Sketchreel;
+const webhooks: { body: string; headers: IncomingHttpHeaders }[] = [];
+const webhookServer = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (c: Buffer) => chunks.push(c));
+  req.on("end", () => {
+    webhooks.push({ body: Buffer.concat(chunks).toString("utf8"), headers: req.headers });
+    res.writeHead(204).end();
+  });
+});
+
+beforeAll(async () => {
+  // development + explicit loopback opt-in: the edge's SSRF guard then lets webhooks reach 127.0.0.1.
+  stack = await startClientStack({ edgeVars: { ENVIRONMENT: "development", WEBHOOK_ALLOW_LOOPBACK: "true" } });
+  client = new Sketchreel({ apiKey: await stack.edge.createKey(), baseUrl: stack.edge.url });
+  await new Promise<void>((resolve) => webhookServer.listen(0, "127.0.0.1", resolve));
+});
+afterAll(async () => {
+  webhookServer.close();
+  await stack?.stop();
+});
+
+/** A fetch that records each attempt's status and time, around the real global fetch. */
+function recordingFetch() {
+  const attempts: { status: number; at: number; idempotencyKey: string | null }[] = [];
+  const fetch: FetchLike = async (request) => {
+    const response = await globalThis.fetch(request);
+    attempts.push({
+      status: response.status,
+      at: performance.now(),
+      idempotencyKey: request.headers.get("idempotency-key"),
+    });
+    return response;
+  };
+  return { fetch, attempts };
+}
+
+describe("SDK against the real edge (workerd) and a lease-protocol runner", () => {
+  it("createAndWait: create → progress → succeeded, and the GIF downloads byte for byte", async () => {
+    const seen: { status: string; percent: number }[] = [];
+    const video = await client.videos.createAndWait(
+      { prompt: PROMPT, seed: 11, num_inference_steps: 8 },
+      { onProgress: (progress, v) => seen.push({ status: v.status, percent: progress.percent }), timeout: 30_000 },
+    );
+    expect(video.status).toBe("succeeded");
+    expect(video.params.seed).toBe(11);
+    expect(seen[0]?.status).toBe("queued");
+    expect(seen.at(-1)).toEqual({ status: "succeeded", percent: 100 });
+    expect(seen.filter((s) => s.status === "running").length).toBeGreaterThan(1);
+    const percents = seen.map((s) => s.percent);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    const gif = await client.videos.content(video.id, { variant: "gif" });
+    expect(gif.headers.get("content-type")).toBe("image/gif");
+    expect(new Uint8Array(await gif.arrayBuffer())).toEqual(media().gif.bytes);
+  });
+
+  it("serves a repeated seeded request from the cache", async () => {
+    const params = { prompt: PROMPT, seed: 12, num_inference_steps: 4 };
+    const first = await client.videos.createAndWait(params, { timeout: 30_000 });
+    const again = await client.videos.create(params);
+    expect(again).toMatchObject({ id: first.id, status: "succeeded", cached: true });
+  });
+
+  it("events(): an async iterator that ends with the terminal event", async () => {
+    const queued = await client.videos.create({ prompt: PROMPT, num_inference_steps: 5 });
+    const types: string[] = [];
+    for await (const event of client.videos.events(queued.id)) types.push(event.type);
+    expect(types.at(-1)).toBe("video.succeeded");
+    expect(types).toContain("video.progress");
+  });
+
+  it("lists with cursor pagination, and deletes", async () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 3; i++)
+      ids.add((await client.videos.createAndWait({ prompt: PROMPT, seed: 100 + i, num_inference_steps: 2 })).id);
+    const firstPage = await client.videos.list({ limit: 2 });
+    expect(firstPage.data).toHaveLength(2);
+    expect(firstPage.has_more).toBe(true);
+    const all: Video[] = [];
+    for await (const video of client.videos.list({ limit: 2 })) all.push(video);
+    expect(new Set(all.map((v) => v.id)).size).toBe(all.length);
+    for (const id of ids) expect(all.map((v) => v.id)).toContain(id);
+    const [victim] = ids;
+    await client.videos.delete(victim!);
+    await expect(client.videos.get(victim!)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("throws typed errors carrying request id, code and field errors", async () => {
+    const invalid = await client.videos.create({ prompt: PROMPT, width: 500 }).catch((e) => e);
+    expect(invalid).toBeInstanceOf(UnprocessableEntityError);
+    expect(invalid.code).toBe("validation_failed");
+    expect(invalid.requestId).toMatch(/\S/);
+    expect(invalid.errors).toContainEqual(expect.objectContaining({ field: "width", rule: "multiple_of" }));
+    const unknown = await client.videos.get("vid_0000000000000000nope").catch((e) => e);
+    expect(unknown).toBeInstanceOf(NotFoundError);
+    const stranger = new Sketchreel({ apiKey: "sr_test_not_a_real_key_at_all_000000000000", baseUrl: stack.edge.url });
+    const unauthorized = await stranger.usage.get().catch((e) => e);
+    expect(unauthorized).toBeInstanceOf(AuthenticationError);
+    expect(unauthorized.requestId).toBe(unauthorized.headers.get("x-request-id"));
+  });
+
+  it("retries the edge's own 429 after its Retry-After", async () => {
+    const key = await stack.edge.createKey({ tier: "free" }); // 60 requests per minute, refilled 1/s
+    const burn = () => fetch(`${stack.edge.url}/v1/usage`, { headers: { authorization: `Bearer ${key}` } });
+    let limited = false;
+    for (let i = 0; i < 80 && !limited; i++) limited = (await burn()).status === 429;
+    expect(limited).toBe(true);
+    const { fetch: recording, attempts } = recordingFetch();
+    const limitedClient = new Sketchreel({ apiKey: key, baseUrl: stack.edge.url, fetch: recording });
+    const usage = await limitedClient.usage.get();
+    expect(usage.tier).toBe("free");
+    expect(attempts.map((a) => a.status)).toEqual([429, 200]);
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it("retries a 503 from a proxy in front of the edge, after its Retry-After, with one idempotency key", async () => {
+    let failuresLeft = 1;
+    const edge = new URL(stack.edge.url);
+    const proxy = createServer((req, res) => {
+      if (failuresLeft-- > 0) {
+        res.writeHead(503, { "retry-after": "1", "content-type": "text/plain" }).end("maintenance");
+        req.resume();
+        return;
+      }
+      const upstream = httpRequest(
+        { host: edge.hostname, port: edge.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    try {
+      const { fetch: recording, attempts } = recordingFetch();
+      const proxied = new Sketchreel({
+        apiKey: await stack.edge.createKey(),
+        baseUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+        fetch: recording,
+      });
+      const video = await proxied.videos.create({ prompt: PROMPT, num_inference_steps: 2 });
+      expect(video.status).toMatch(/queued|running|succeeded/);
+      expect(attempts.map((a) => a.status)).toEqual([503, 202]);
+      expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(950);
+      expect(attempts[0]!.idempotencyKey).toBeTruthy();
+      expect(attempts[1]!.idempotencyKey).toBe(attempts[0]!.idempotencyKey);
+    } finally {
+      proxy.close();
+    }
+  });
+
+  it("verifyWebhook accepts the edge's real signed delivery", async () => {
+    const { port } = webhookServer.address() as AddressInfo;
+    const video = await client.videos.createAndWait(
+      { prompt: PROMPT, num_inference_steps: 2, webhook_url: `http://127.0.0.1:${port}/hooks` },
+      { timeout: 30_000 },
+    );
+    const deadline = Date.now() + 15_000;
+    while (!webhooks.some((w) => w.body.includes(video.id)) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    const delivery = webhooks.find((w) => w.body.includes(video.id));
+    expect(delivery, "no webhook delivery arrived").toBeDefined();
+    const event = await verifyWebhook(
+      delivery!.body,
+      delivery!.headers as Record<string, string>,
+      stack.edge.webhookSecret,
+    );
+    expect(event).toMatchObject({ type: "video.succeeded", data: { id: video.id, status: "succeeded" } });
+    await expect(
+      verifyWebhook(delivery!.body, delivery!.headers as Record<string, string>, "whsec_d3Jvbmc="),
+    ).rejects.toThrow();
+  });
+});

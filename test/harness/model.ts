@@ -1,0 +1,29 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The runner-core engineer's tiny random model (packages/pipeline/test/fixtures): real ONNX graphs, ~350 KB. */
+export const TINY_RANDOM_FIXTURE = fileURLToPath(
+  new URL("../../packages/pipeline/test/fixtures/tiny-random", import.meta.url),
+);
+export const EMBEDDED_MODEL = fileURLToPath(new URL("../../gpu-runner/models/shape-world-tiny", import.meta.url));
+
+let aliased: string | undefined;
+
+/**
+ * The model package stack tests run on: the tiny random model, published under the id the edge's
+ * catalog knows (`shape-world-tiny`, 64×64×16) so every test job runs the real runner code on real
+ * ONNX graphs in a fraction of the embedded model's time. Frames are noise, which the tests never
+ * judge (the shape-world suite does that for the trained model).
+ */
+export function testModelDir(): string {
+  if (aliased && existsSync(aliased)) return aliased;
+  const dir = mkdtempSync(join(tmpdir(), "sketchreel-test-model-"));
+  cpSync(TINY_RANDOM_FIXTURE, dir, { recursive: true });
+  const indexPath = join(dir, "model_index.json");
+  const index = JSON.parse(readFileSync(indexPath, "utf8")) as Record<string, unknown>;
+  writeFileSync(indexPath, JSON.stringify({ ...index, model_id: "shape-world-tiny" }, null, 2));
+  aliased = dir;
+  return dir;
+}
