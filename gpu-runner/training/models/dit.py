@@ -1,0 +1,78 @@
+"""Latent DiT: spatio-temporal self-attention over latent patches, cross-attention to the text
+slots, adaLN-zero conditioning on (timestep, pooled text). Predicts the flow velocity v = noise - x0.
+"""
+import math
+
+import torch
+from torch import nn
+
+from .layers import MLP, Attention
+
+
+def timestep_features(t, dim=256):
+    """Sinusoidal features of t (= sigma * 1000)."""
+    half = dim // 2
+    freqs = torch.exp(-math.log(10000.0) * torch.arange(half, dtype=torch.float32) / half)
+    args = t.float()[:, None] * freqs[None]
+    return torch.cat([torch.cos(args), torch.sin(args)], -1)
+
+
+class DiTBlock(nn.Module):
+    def __init__(self, dim, heads, mlp_ratio):
+        super().__init__()
+        self.n1 = nn.LayerNorm(dim, eps=1e-6)
+        self.attn = Attention(dim, heads)
+        self.nc = nn.LayerNorm(dim, eps=1e-6)
+        self.cross = Attention(dim, heads)
+        self.n2 = nn.LayerNorm(dim, eps=1e-6)
+        self.mlp = MLP(dim, int(dim * mlp_ratio))
+        self.ada = nn.Linear(dim, 6 * dim)
+        nn.init.zeros_(self.ada.weight); nn.init.zeros_(self.ada.bias)
+
+    def forward(self, x, c, context):
+        s1, g1, b1, s2, g2, b2 = self.ada(nn.functional.silu(c))[:, None].chunk(6, -1)
+        x = x + g1 * self.attn(self.n1(x) * (1 + s1) + b1)
+        x = x + self.cross(self.nc(x), context)
+        return x + g2 * self.mlp(self.n2(x) * (1 + s2) + b2)
+
+
+class DiT(nn.Module):
+    def __init__(self, channels=4, frames=16, height=8, width=8, patch=(4, 2, 2), text_dim=128,
+                 dim=192, depth=4, heads=6, mlp_ratio=3.0):
+        super().__init__()
+        self.channels, self.patch = channels, patch
+        self.grid = (frames // patch[0], height // patch[1], width // patch[2])
+        pdim = channels * patch[0] * patch[1] * patch[2]
+        n = self.grid[0] * self.grid[1] * self.grid[2]
+        self.embed = nn.Linear(pdim, dim)
+        self.pos = nn.Parameter(torch.randn(1, n, dim) * 0.02)
+        self.t_mlp = nn.Sequential(nn.Linear(256, dim), nn.SiLU(), nn.Linear(dim, dim))
+        self.text_proj = nn.Linear(text_dim, dim)
+        self.pool_proj = nn.Linear(text_dim, dim)
+        self.blocks = nn.ModuleList([DiTBlock(dim, heads, mlp_ratio) for _ in range(depth)])
+        self.final_norm = nn.LayerNorm(dim, eps=1e-6)
+        self.final_ada = nn.Linear(dim, 2 * dim)
+        self.out = nn.Linear(dim, pdim)
+        for m in (self.final_ada, self.out):
+            nn.init.zeros_(m.weight); nn.init.zeros_(m.bias)
+
+    def patchify(self, x):
+        b = x.shape[0]
+        (gf, gh, gw), (pf, ph, pw) = self.grid, self.patch
+        x = x.reshape(b, self.channels, gf, pf, gh, ph, gw, pw)
+        return x.permute(0, 2, 4, 6, 1, 3, 5, 7).reshape(b, gf * gh * gw, -1)
+
+    def unpatchify(self, tokens):
+        b = tokens.shape[0]
+        (gf, gh, gw), (pf, ph, pw) = self.grid, self.patch
+        x = tokens.reshape(b, gf, gh, gw, self.channels, pf, ph, pw)
+        return x.permute(0, 4, 1, 5, 2, 6, 3, 7).reshape(b, self.channels, gf * pf, gh * ph, gw * pw)
+
+    def forward(self, hidden_states, timestep, encoder_hidden_states):
+        x = self.embed(self.patchify(hidden_states)) + self.pos
+        c = self.t_mlp(timestep_features(timestep)) + self.pool_proj(encoder_hidden_states.mean(1))
+        context = self.text_proj(encoder_hidden_states)
+        for block in self.blocks:
+            x = block(x, c, context)
+        shift, scale = self.final_ada(nn.functional.silu(c))[:, None].chunk(2, -1)
+        return self.unpatchify(self.out(self.final_norm(x) * (1 + scale) + shift))
