@@ -8,6 +8,7 @@ describe("parseEvalArgs", () => {
       seeds: [1, 2, 3],
       outDir: ".sketchreel/eval",
       json: false,
+      groundTruth: false,
     });
     expect(defaultSuitePath()).toMatch(
       /(gpu-runner\/training\/eval-suite|packages\/shape-world\/suites\/default)\.json$/,
@@ -41,7 +42,9 @@ describe("parseEvalArgs", () => {
       limit: 3,
       outDir: "o",
       json: true,
+      groundTruth: false,
     });
+    expect(parseEvalArgs(["--ground-truth"]).groundTruth).toBe(true);
   });
 
   it.each([
@@ -53,6 +56,7 @@ describe("parseEvalArgs", () => {
     [["--guidance=-1"], /--guidance must be a number ≥ 0/],
     [["--frobnicate"], /Unknown option '--frobnicate'/],
     [["a prompt"], /positional/],
+    [["--ground-truth", "--model", "m"], /--ground-truth and --model exclude each other/],
   ])("rejects %j", (argv, message) => {
     expect(() => parseEvalArgs(argv)).toThrow(EvalUsageError);
     expect(() => parseEvalArgs(argv)).toThrow(message);

@@ -15,6 +15,8 @@ export interface EvalOptions {
   limit?: number;
   outDir: string;
   json: boolean;
+  /** Score the ground-truth renderer's scenes instead of a model (checks suite + scoring: 100 %). */
+  groundTruth: boolean;
 }
 
 /** A bad flag or value; the CLI prints it with the usage and exits 2. */
@@ -30,7 +32,7 @@ export function defaultSuitePath(): string {
 }
 
 export const EVAL_USAGE = `Usage: sketchreel eval [--suite FILE] [--seeds 1,2,3] [--model DIR] [--steps N] [--guidance G]
-                      [--limit N] [--out DIR] [--json]
+                      [--limit N] [--out DIR] [--json] [--ground-truth]
 
 Renders every suite prompt for every seed through the generate pipeline, reads the objects back by
 color and scores each clause (DESIGN.md rules). Prints a table (per prompt, per clause type, fully
@@ -44,7 +46,9 @@ correct %) and writes DIR/report.json and DIR/contact-sheet.png (first/middle/la
   --guidance G   classifier-free guidance scale (default: the model's)
   --limit N      only the first N prompts
   --out DIR      output directory (default .sketchreel/eval)
-  --json         print the JSON report on stdout instead of the table`;
+  --json         print the JSON report on stdout instead of the table
+  --ground-truth score scenes drawn by the ground-truth renderer instead of a model: checks the
+                 suite and the scoring end to end (must be 100 %)`;
 
 export function parseEvalArgs(argv: string[]): EvalOptions {
   let values: Record<string, string | boolean | undefined>;
@@ -62,6 +66,7 @@ export function parseEvalArgs(argv: string[]): EvalOptions {
         limit: { type: "string" },
         out: { type: "string", default: ".sketchreel/eval" },
         json: { type: "boolean", default: false },
+        "ground-truth": { type: "boolean", default: false },
       },
     }));
   } catch (error) {
@@ -72,7 +77,10 @@ export function parseEvalArgs(argv: string[]): EvalOptions {
     seeds: parseSeeds(values.seeds as string),
     outDir: values.out as string,
     json: values.json === true,
+    groundTruth: values["ground-truth"] === true,
   };
+  if (options.groundTruth && values.model !== undefined)
+    throw new EvalUsageError("--ground-truth and --model exclude each other");
   if (values.model !== undefined) options.modelDir = values.model as string;
   if (values.steps !== undefined) options.steps = integer("--steps", values.steps as string, 1);
   if (values.limit !== undefined) options.limit = integer("--limit", values.limit as string, 1);

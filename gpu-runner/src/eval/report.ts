@@ -6,7 +6,8 @@ import type { EvalSummary } from "./summarize.js";
 export interface EvalReport {
   created_at: string;
   suite: string;
-  model: { dir: string; id: string; version: string };
+  /** `dir` null and `id` "ground-truth" for --ground-truth. */
+  model: { dir: string | null; id: string; version: string };
   params: { seeds: number[]; steps: number | null; guidance: number | null };
   summary: EvalSummary;
   prompts: Array<{

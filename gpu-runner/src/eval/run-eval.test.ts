@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultSuitePath } from "./options.js";
 import { CONTACT_SHEET_FILE, REPORT_FILE, runEval } from "./run-eval.js";
 
 /** The runner's tiny random-weight model: it draws noise, so it scores ~0 — the test checks structure. */
@@ -33,6 +34,7 @@ describe("runEval on the tiny random model", () => {
         steps: 1,
         outDir,
         json: false,
+        groundTruth: false,
         threads: 1,
       },
       { stdout: (t) => out.push(t), stderr: () => {}, progress: false },
@@ -70,5 +72,18 @@ describe("runEval on the tiny random model", () => {
     expect(stream.codec_name).toBe("png");
     expect(stream.height).toBeGreaterThanOrEqual(4 * 128);
     expect(stream.width).toBeGreaterThanOrEqual(3 * 128);
+  });
+});
+
+describe("runEval --ground-truth", () => {
+  it("scores the shipped suite at 100 % end to end", async () => {
+    const report = await runEval(
+      { suitePath: defaultSuitePath(), seeds: [1], outDir: join(dir, "gt"), json: true, groundTruth: true },
+      { stdout: () => {}, stderr: () => {}, progress: false },
+    );
+    expect(report.model).toEqual({ dir: null, id: "ground-truth", version: "shape-world" });
+    expect(report.summary.prompts).toBeGreaterThanOrEqual(40);
+    expect(report.summary.fully_correct.pct).toBe(100);
+    expect(Object.values(report.summary.per_kind).every((t) => t.pct === 100)).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { encodePng } from "../encode/index.js";
 import { createPipeline } from "../generation/index.js";
+import { groundTruthSource, modelSource } from "./clip-sources.js";
 import { drawContactSheet } from "./contact-sheet.js";
 import { formatTable } from "./format-table.js";
 import { loadSuite } from "./load-suite.js";
@@ -26,22 +27,16 @@ export const REPORT_FILE = "report.json";
 export const CONTACT_SHEET_FILE = "contact-sheet.png";
 
 /**
- * `sketchreel eval`: load the suite, build the pipeline once, generate and score every
- * prompt × seed, then write report.json + contact-sheet.png and print the table (or the report).
+ * `sketchreel eval`: load the suite, build the pipeline once (or use the ground-truth renderer),
+ * generate and score every prompt × seed, then write report.json + contact-sheet.png and print the table (or the report).
  */
 export async function runEval(options: RunEvalOptions, io: EvalIo): Promise<EvalReport> {
   const suite = await loadSuite(options.suitePath, options.limit);
-  const runner = await createPipeline({
-    ...(options.modelDir !== undefined ? { modelDir: options.modelDir } : {}),
-    ...(options.device !== undefined ? { device: options.device } : {}),
-    ...(options.threads !== undefined ? { threads: options.threads } : {}),
-  });
+  const source = options.groundTruth ? groundTruthSource() : modelSource(await buildPipeline(options), options);
   let runs: EvalRun[];
   try {
-    runs = await runSuite(runner, suite, {
+    runs = await runSuite(source, suite, {
       seeds: options.seeds,
-      ...(options.steps !== undefined ? { steps: options.steps } : {}),
-      ...(options.guidance !== undefined ? { guidance: options.guidance } : {}),
       onRun: (run, i, total) => {
         if (io.progress)
           io.stderr(`\r\x1b[2K[${i + 1}/${total}] ${run.id} seed ${run.seed} ${run.pass ? "pass" : "fail"}`);
@@ -49,16 +44,19 @@ export async function runEval(options: RunEvalOptions, io: EvalIo): Promise<Eval
     });
   } finally {
     if (io.progress) io.stderr("\r\x1b[2K");
-    await runner.dispose();
+    await source.dispose();
   }
 
   const summary = summarize(runs);
-  const { index } = runner.pipeline.model;
   const report = buildReport({
     suitePath: resolve(options.suitePath),
     suite,
-    model: { dir: resolve(runner.modelDir), id: index.model_id, version: index.model_version },
-    params: { seeds: options.seeds, steps: options.steps ?? null, guidance: options.guidance ?? null },
+    model: source.describe(),
+    params: {
+      seeds: options.seeds,
+      steps: options.groundTruth ? null : (options.steps ?? null),
+      guidance: options.groundTruth ? null : (options.guidance ?? null),
+    },
     runs,
     summary,
     contactSheet: CONTACT_SHEET_FILE,
@@ -81,4 +79,12 @@ export async function runEval(options: RunEvalOptions, io: EvalIo): Promise<Eval
       : `${formatTable(runs, summary)}\nreport: ${join(options.outDir, REPORT_FILE)}\n`,
   );
   return report;
+}
+
+function buildPipeline(options: RunEvalOptions) {
+  return createPipeline({
+    ...(options.modelDir !== undefined ? { modelDir: resolve(options.modelDir) } : {}),
+    ...(options.device !== undefined ? { device: options.device } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+  });
 }
