@@ -47,7 +47,8 @@ export const ModelIndex = z.object({
 });
 export type ModelIndex = z.infer<typeof ModelIndex>;
 
-export const TokenizerConfig = z.object({
+/** Loose: the tokenizer library reads more keys (unk_token, special tokens) than the pipeline does. */
+export const TokenizerConfig = z.looseObject({
   model_max_length: positiveInt.optional(),
   pad_token: z.string().optional(),
   padding_side: z.enum(["right", "left"]).default("right"),

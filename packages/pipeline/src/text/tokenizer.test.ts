@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { referenceCase, referenceInt64, TINY_MODEL_DIR } from "../../test/helpers/fixtures.js";
+import { loadModelPackage } from "../model-package/load-model-package.js";
+import { TextTokenizer } from "./tokenizer.js";
+
+const pkg = await loadModelPackage(TINY_MODEL_DIR);
+
+describe("TextTokenizer", () => {
+  it.each(["euler", "unipc-no-guidance"])("gives the reference's ids for the %s prompts", (name) => {
+    const ref = referenceCase(name);
+    const ids = referenceInt64(ref, "input_ids");
+    const tokenizer = new TextTokenizer(pkg);
+    const L = tokenizer.maxLength;
+    expect(Array.from(tokenizer.encode(ref.prompt).inputIds)).toEqual(Array.from(ids.subarray(0, L)));
+    expect(Array.from(tokenizer.encode(ref.negative_prompt).inputIds)).toEqual(Array.from(ids.subarray(L, 2 * L)));
+  });
+
+  it("pads on the right with an attention mask, and truncates to max_length", () => {
+    const tokenizer = new TextTokenizer(pkg);
+    const short = tokenizer.encode("a red ball");
+    expect(Array.from(short.attentionMask)).toEqual([1, 1, 1, ...Array(13).fill(0)].map(BigInt));
+    expect(short.inputIds.slice(3).every((id) => id === 0n)).toBe(true);
+    const long = tokenizer.encode(Array(40).fill("ball").join(" "));
+    expect(long.inputIds).toHaveLength(16);
+    expect(long.attentionMask.every((m) => m === 1n)).toBe(true);
+  });
+
+  it("maps unknown words to <unk> rather than failing", () => {
+    const tokenizer = new TextTokenizer(pkg);
+    expect(tokenizer.encode("zebra").inputIds[0]).toBe(1n);
+  });
+});
