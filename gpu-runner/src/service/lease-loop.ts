@@ -19,9 +19,9 @@ export interface LeaseLoopOptions extends Omit<RunJobDeps, "release"> {
 export type LoopState = "idle" | "busy" | "draining" | "stopped";
 
 /**
- * Lease → run → lease … one job at a time, until `stop()`. Stopping ends a pending long poll at
- * once; a running job gets `graceMs` to finish, after which it is released (failed as retryable
- * so another runner picks it up).
+ * Lease → run → lease … one job at a time, until `stop()`. Stopping lets a pending long poll
+ * return (at most `leaseWaitMs`; a job it brings is handed straight back); a running job gets
+ * `graceMs` to finish, after which it is released (failed as retryable so another runner takes it).
  */
 export function createLeaseLoop(options: LeaseLoopOptions) {
   const { edge, log, metrics } = options;
@@ -36,10 +36,13 @@ export function createLeaseLoop(options: LeaseLoopOptions) {
     while (!stopPolling.signal.aborted) {
       let leased: Awaited<ReturnType<EdgeClient["lease"]>>;
       try {
-        leased = await edge.lease(
-          { runner_id: options.runnerId, models: options.models, wait_ms: options.leaseWaitMs },
-          stopPolling.signal,
-        );
+        // Not aborted on stop: the edge may already have handed this poll a job, which must not be
+        // silently abandoned (it would sit leased until the TTL ran out and burn an attempt).
+        leased = await edge.lease({
+          runner_id: options.runnerId,
+          models: options.models,
+          wait_ms: options.leaseWaitMs,
+        });
       } catch (error) {
         if (stopPolling.signal.aborted) break;
         metrics.leasePolls.inc({ result: "error" });
@@ -49,6 +52,10 @@ export function createLeaseLoop(options: LeaseLoopOptions) {
       }
       metrics.leasePolls.inc({ result: leased ? "job" : "empty" });
       if (!leased) continue;
+      if (stopPolling.signal.aborted) {
+        options.onJobDone?.(await releaseUnstarted(leased));
+        break;
+      }
       if (state === "idle") state = "busy";
       metrics.busy.set(1);
       current = runJob(leased, { ...options, release: release.signal });
@@ -59,6 +66,23 @@ export function createLeaseLoop(options: LeaseLoopOptions) {
       if (state === "busy") state = "idle";
       options.onJobDone?.(outcome);
     }
+  }
+
+  /** A job leased while stopping goes straight back to the queue. */
+  async function releaseUnstarted({ job, lease }: NonNullable<Awaited<ReturnType<EdgeClient["lease"]>>>) {
+    log.info("job leased while stopping; handing it back", { job_id: job.id });
+    await edge
+      .fail(job.id, {
+        lease_id: lease.id,
+        code: "runner_shutdown",
+        message: "the runner shut down before starting the job",
+        retryable: true,
+      })
+      .catch((error: unknown) =>
+        log.error("could not hand the job back; its lease will expire", { error, job_id: job.id }),
+      );
+    metrics.jobs.inc({ outcome: "released" });
+    return "released" as const;
   }
 
   return {

@@ -49,7 +49,7 @@ export async function runJob({ job, lease }: EdgeLease, deps: RunJobDeps): Promi
     intervalMs: deps.heartbeatIntervalMs,
     progress: () => progress,
     onCancel: () => {
-      log.info("cancel requested; stopping at the next denoising step");
+      log.info("cancel requested; stopping at the next denoising step", { progress });
       interrupt("canceled");
     },
     onLeaseLost: (error) => {
@@ -68,7 +68,12 @@ export async function runJob({ job, lease }: EdgeLease, deps: RunJobDeps): Promi
   };
 
   try {
-    log.info("job started", { model: job.model.id, params: job.params, outputs: job.outputs });
+    log.info("job started", {
+      model: job.model.id,
+      params: job.params,
+      outputs: job.outputs,
+      output_prefix: job.output_prefix,
+    });
     const signal = controller.signal;
     const result = await deps.pipeline.run(
       { prompt: job.prompt, negative_prompt: job.negative_prompt, ...job.params },
@@ -115,7 +120,7 @@ export async function runJob({ job, lease }: EdgeLease, deps: RunJobDeps): Promi
       return finish("lease_lost");
     }
     const failure = failureFor(reason, error);
-    log[failure.retryable ? "warn" : "info"]("job failed", { ...failure });
+    log[failure.retryable ? "warn" : "info"]("job failed", { ...failure, error });
     try {
       await deps.edge.fail(job.id, { lease_id: lease.id, ...failure });
     } catch (reportError) {
