@@ -5,6 +5,7 @@ import { ApiError, validationFailed } from "./errors.js";
 import { apiKeyAuth } from "./middleware/api-key-auth/index.js";
 import { bearerToken } from "./middleware/bearer-token/index.js";
 import { bodyLimit } from "./middleware/body-limit/index.js";
+import { apiCors } from "./middleware/cors/index.js";
 import { rateLimit } from "./middleware/rate-limit/index.js";
 import { requestId } from "./middleware/request-id/index.js";
 import { renderProblem } from "./problem.js";
@@ -26,7 +27,7 @@ function scopeFor(method: string, path: string) {
   return write ? ("videos:write" as const) : ("videos:read" as const);
 }
 
-let openApiDocument: ReturnType<typeof buildOpenApiDocument> | null = null;
+let openApiJson: string | null = null;
 
 export function createApp(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -42,6 +43,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
 
   app.use("*", requestId());
   app.use("*", bodyLimit({ maxBytes: MAX_BODY_BYTES }));
+  app.use("/v1/*", apiCors());
   app.use("/v1/*", apiKeyAuth({ scopeFor }), rateLimit());
   app.use("/internal/*", bearerToken({ realm: "runners", token: (env) => env.RUNNER_TOKEN }));
   app.use("/admin/*", bearerToken({ realm: "admin", token: (env) => env.ADMIN_TOKEN }));
@@ -55,9 +57,9 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerAdminRoutes(app);
 
   app.get("/openapi.json", (c) => {
-    openApiDocument ??= buildOpenApiDocument(new URL(c.req.url).origin);
+    openApiJson ??= JSON.stringify(buildOpenApiDocument(new URL(c.req.url).origin));
     c.header("Cache-Control", "public, max-age=300");
-    return c.json(openApiDocument);
+    return c.body(openApiJson, 200, { "content-type": "application/json" });
   });
 
   app.notFound((c) => renderProblem(c, new ApiError(404, "not_found", `no route for ${c.req.method} ${c.req.path}`)));

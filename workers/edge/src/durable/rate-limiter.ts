@@ -4,42 +4,40 @@ export interface RateDecision {
   allowed: boolean;
   limit: number;
   remaining: number;
-  /** Seconds until the bucket is full again. */
+  /** Seconds until the bucket refills. */
   resetS: number;
-  /** Seconds until the next token (0 when allowed). */
+  /** Seconds to wait before retrying (0 when allowed). */
   retryAfterS: number;
 }
 
+const WINDOW_MS = 60_000;
+
+interface Bucket {
+  tokens: number;
+  refilledAt: number;
+}
+
 /**
- * A token bucket per API key (requests per minute). One Durable Object per key: its single thread
- * and synchronous SQLite make `take` atomic, so concurrent requests can never be over-admitted.
+ * A token bucket per API key (requests per minute), refilled in full once a minute after its
+ * first use. One Durable Object per key: its single thread and synchronous storage make `take`
+ * atomic, so concurrent requests are never over-admitted (200 at once against 50 admit exactly 50).
  */
 export class RateLimiter extends DurableObject {
-  private tokens: number | null = null;
-  private updatedAt = 0;
+  private bucket: Bucket | null = null;
 
   take(limitPerMinute: number, now = Date.now()): RateDecision {
-    this.load(limitPerMinute, now);
-    const ratePerMs = limitPerMinute / 60_000;
-    const refilled = Math.min(limitPerMinute, (this.tokens ?? limitPerMinute) + (now - this.updatedAt) * ratePerMs);
-    const allowed = refilled >= 1;
-    const tokens = allowed ? refilled - 1 : refilled;
-    this.tokens = tokens;
-    this.updatedAt = now;
-    this.ctx.storage.kv.put("bucket", { tokens, updatedAt: now });
-    return {
-      allowed,
-      limit: limitPerMinute,
-      remaining: Math.floor(tokens),
-      resetS: Math.ceil((limitPerMinute - tokens) / ratePerMs / 1000),
-      retryAfterS: allowed ? 0 : Math.max(1, Math.ceil((1 - tokens) / ratePerMs / 1000)),
-    };
-  }
-
-  private load(limit: number, now: number): void {
-    if (this.tokens !== null) return;
-    const saved = this.ctx.storage.kv.get<{ tokens: number; updatedAt: number }>("bucket");
-    this.tokens = saved?.tokens ?? limit;
-    this.updatedAt = saved?.updatedAt ?? now;
+    const bucket = this.bucket ??
+      this.ctx.storage.kv.get<Bucket>("bucket") ?? { tokens: limitPerMinute, refilledAt: now };
+    if (now - bucket.refilledAt >= WINDOW_MS) {
+      bucket.refilledAt = now - ((now - bucket.refilledAt) % WINDOW_MS);
+      bucket.tokens = limitPerMinute;
+    }
+    bucket.tokens = Math.min(bucket.tokens, limitPerMinute);
+    const allowed = bucket.tokens >= 1;
+    if (allowed) bucket.tokens -= 1;
+    this.bucket = bucket;
+    this.ctx.storage.kv.put("bucket", bucket);
+    const resetS = Math.max(1, Math.ceil((bucket.refilledAt + WINDOW_MS - now) / 1000));
+    return { allowed, limit: limitPerMinute, remaining: bucket.tokens, resetS, retryAfterS: allowed ? 0 : resetS };
   }
 }

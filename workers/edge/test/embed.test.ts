@@ -1,0 +1,67 @@
+import type { z } from "@hono/zod-openapi";
+import type { OEmbed } from "@sketchreel/contract";
+import { describe, expect, it } from "vitest";
+import { call, completeJob, createKey, createVideo, leaseJob } from "./helpers.js";
+
+const HOSTILE =
+  'a red ball falls from the top to the bottom <script>alert("x")</script> "quoted" & <img src=x onerror=alert(1)>';
+
+async function finishedVideo(prompt = HOSTILE) {
+  const key = await createKey();
+  const { body } = await createVideo(key, { prompt });
+  await completeJob(await leaseJob(body.id));
+  return body;
+}
+
+describe("embeds", () => {
+  it("renders an inert, escaped, Notion-frameable player with a strict CSP and OpenGraph tags", async () => {
+    const video = await finishedVideo();
+    const res = await call(`/embed/${video.share?.id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    const html = await res.text();
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<img");
+    expect(html).toContain(
+      "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &quot;quoted&quot; &amp; &lt;img src=x onerror=alert(1)&gt;",
+    );
+    expect(html).toMatch(
+      /<video src="http:\/\/127\.0\.0\.1:4568\/sketchreel\/t\/[^"]+video\.mp4\?[^"]+" poster="[^"]+poster\.png\?[^"]+" autoplay muted loop playsinline/,
+    );
+    expect(html).toContain('<meta property="og:type" content="video.other">');
+    expect(html).toContain('<meta property="og:video:type" content="video/mp4">');
+    expect(html).toContain('href="https://edge.test"');
+    expect(html).toContain("prefers-color-scheme: dark");
+
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'none'");
+    expect(csp).toContain("frame-ancestors 'self' https://www.notion.so https://*.notion.so https://*.notion.site");
+    expect(csp).toContain("media-src http://127.0.0.1:4568");
+    const nonce = csp.match(/style-src 'nonce-([A-Za-z0-9]+)'/)?.[1];
+    expect(html).toContain(`<style nonce="${nonce}">`);
+    expect(res.headers.get("x-request-id")).toBeTruthy();
+  });
+
+  it("answers unknown share ids with 404 and malformed ones with 422", async () => {
+    expect((await call("/embed/shr_0000000000000000000000")).status).toBe(404);
+    expect((await call("/embed/not-a-share")).status).toBe(422);
+  });
+
+  it("serves oEmbed (type video, iframe html) for its own embed URLs only", async () => {
+    const video = await finishedVideo("a blue square stays at the center");
+    const url = encodeURIComponent(video.share?.embed_url ?? "");
+    const res = await call(`/oembed?url=${url}&maxwidth=320`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as z.infer<typeof OEmbed>;
+    expect(body).toMatchObject({ type: "video", version: "1.0", provider_name: "Sketchreel", width: 320, height: 360 });
+    expect(body.html).toBe(
+      `<iframe src="${video.share?.embed_url}" width="320" height="360" title="a blue square stays at the center" frameborder="0" allow="autoplay; fullscreen" allowfullscreen></iframe>`,
+    );
+    expect(body.thumbnail_url).toContain("poster.png");
+    expect(
+      (await call(`/oembed?url=${encodeURIComponent("https://evil.test/embed/shr_0000000000000000")}`)).status,
+    ).toBe(404);
+    expect((await call("/oembed?url=not-a-url")).status).toBe(422);
+  });
+});
