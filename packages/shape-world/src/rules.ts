@@ -60,15 +60,17 @@ function checkPresence(reads: FrameRead[], objects: SceneObject[]): Verdict {
     : [true, `all ${objects.length} named objects visible, nothing else`];
 }
 
-/** The majority shape over the frames the object is visible in. */
+/** The majority shape over the frames the object is visible in; a tie between shapes fails. */
 function checkShape(reads: FrameRead[], { color, shape }: ShapeClause): Verdict {
   const seen = track(reads, color).filter((o): o is ReadObject => o !== undefined);
   if (!seen.length) return [false, `${color} never visible`];
   const votes = new Map<string, number>();
   for (const o of seen) votes.set(o.shape, (votes.get(o.shape) ?? 0) + 1);
   const [majority, count] = [...votes].reduce((a, b) => (b[1] > a[1] ? b : a));
+  const tied = [...votes].filter(([, n]) => n === count).length > 1;
   const meanFill = seen.reduce((s, o) => s + o.fill, 0) / seen.length;
   const reason = `${color} reads as ${majority} in ${count}/${seen.length} visible frames (mean fill ${meanFill.toFixed(2)})`;
+  if (tied) return [false, `${color} reads as no single shape: ${[...votes].map(([s, n]) => `${s} ${n}`).join(", ")}`];
   return [majority === shape, majority === shape ? reason : `${reason}, expected ${shape}`];
 }
 
