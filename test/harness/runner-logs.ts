@@ -21,7 +21,7 @@ export class RunnerLogs {
       if (!text.startsWith("{")) return;
       let line: RunnerLogLine;
       try {
-        line = { ...(JSON.parse(text) as Omit<RunnerLogLine, "runner">), runner: runner.name };
+        line = { ...(JSON.parse(text) as RunnerLogLine), runner: runner.name };
       } catch {
         return;
       }
@@ -44,7 +44,10 @@ export class RunnerLogs {
     const seen = this.lines.find(test);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching runner log line within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching runner log line within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.waiters.push({
         test,
         resolve: (line) => {

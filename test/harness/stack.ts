@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DevStack, type DevStackOptions, startDevStack } from "@sketchreel/gpu-runner";
+import { type DevStack, type DevStackOptions, findFreePort as freePort, startDevStack } from "@sketchreel/gpu-runner";
 import { Sketchreel } from "@sketchreel/sdk";
-import { freePort } from "../support/ports.js";
 import { testModelDir } from "./model.js";
 import { RunnerLogs } from "./runner-logs.js";
 

@@ -27,7 +27,8 @@ export interface DevInfo {
   s3Bucket: string;
   s3AccessKeyId: string;
   s3SecretAccessKey: string;
-  modelDir: string;
+  /** The model package runners load (null when started without runners). */
+  modelDir: string | null;
   pid: number;
   edgePid: number;
   runners: { id: string; pid: number }[];

@@ -36,7 +36,7 @@ export const OFFLINE_WRANGLER_ENV = {
  */
 export async function startEdge(options: EdgeProcessOptions): Promise<EdgeProcess> {
   const dotenv = Object.entries(options.vars)
-    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .map(([k, v]) => `${k}=${quoteDotenv(k, v)}`)
     .join("\n");
   await writeFile(options.envFile, `${dotenv}\n`, { mode: 0o600 });
   const wrangler = createRequire(EDGE_CONFIG).resolve("wrangler/bin/wrangler.js");
@@ -64,6 +64,13 @@ export async function startEdge(options: EdgeProcessOptions): Promise<EdgeProces
     throw error;
   }
   return { url, child };
+}
+
+/** dotenv quoting: single quotes are literal (JSON values stay intact), then double, then backticks. */
+export function quoteDotenv(name: string, value: string): string {
+  if (/[\r\n]/.test(value)) throw new Error(`${name}: edge variables must be one line`);
+  for (const quote of ["'", '"', "`"]) if (!value.includes(quote)) return `${quote}${value}${quote}`;
+  throw new Error(`${name}: a value cannot contain ', " and \` at once`);
 }
 
 export const edgeLogFile = (logsDir: string) => join(logsDir, "edge.log");

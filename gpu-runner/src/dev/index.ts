@@ -1,5 +1,6 @@
 export type { ManagedChild } from "./child-process.js";
 export { type DevInfo, readDevInfo } from "./dev-state.js";
+export { findFreePort } from "./free-port.js";
 export { LOCAL_S3_CREDENTIALS } from "./local-s3.js";
 export {
   DEFAULT_PORT,

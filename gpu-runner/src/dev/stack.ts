@@ -71,7 +71,8 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
   const stateDir = resolve(options.stateDir ?? DEFAULT_STATE_DIR);
   const paths = devPaths(stateDir);
   const note = options.onNote ?? (() => {});
-  const modelDir = resolveModelDir(options.modelDir);
+  // Checked up front so a missing model fails before anything starts; not needed without runners.
+  const modelDir = (options.runners ?? 1) > 0 ? resolveModelDir(options.modelDir) : null;
   await Promise.all([paths.s3, paths.edgeState, paths.logs].map((dir) => mkdir(dir, { recursive: true })));
   const secrets = await loadOrCreateSecrets(stateDir);
 
@@ -145,7 +146,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       edgeUrl: apiUrl,
       runnerToken: secrets.runnerToken,
       s3: runnerS3,
-      modelDir,
+      modelDir: modelDir ?? resolveModelDir(options.modelDir),
       logFile: join(paths.logs, `${id}.log`),
       ...(options.runnerEnv ? { env: options.runnerEnv } : {}),
     });
@@ -160,7 +161,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     await stopAll();
     throw error;
   }
-  note(`${runners.length} runner(s) ready on ${modelDir}`);
+  if (modelDir) note(`${runners.length} runner(s) ready on ${modelDir}`);
 
   const info: DevInfo = {
     apiUrl,

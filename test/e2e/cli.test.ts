@@ -1,0 +1,123 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { DevInfo } from "@sketchreel/gpu-runner";
+import { findFreePort as freePort } from "@sketchreel/gpu-runner";
+import { Sketchreel } from "@sketchreel/sdk";
+import { afterAll, describe, expect, it } from "vitest";
+import { probe } from "../harness/ffprobe.js";
+import { testModelDir } from "../harness/model.js";
+import { descendants, waitUntilGone } from "../harness/processes.js";
+
+// The two commands a newcomer runs, as real processes: `sketchreel dev` and `sketchreel quickstart`.
+const CLI = fileURLToPath(new URL("../../gpu-runner/bin/sketchreel.mjs", import.meta.url));
+const dirs: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function sketchreel(args: string[], cwd: string) {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c: Buffer) => {
+    stdout += c.toString();
+  });
+  child.stderr.on("data", (c: Buffer) => {
+    stderr += c.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, exited, out: () => stdout, err: () => stderr };
+}
+
+async function waitForStdout(run: ReturnType<typeof sketchreel>, pattern: RegExp, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(run.out())) {
+    if (Date.now() > deadline) throw new Error(`timed out; stderr:\n${run.err()}`);
+    if (run.child.exitCode !== null) throw new Error(`exited ${run.child.exitCode}; stderr:\n${run.err()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const readyLine = /^Sketchreel API ready at (http:\/\/127\.0\.0\.1:\d+)/m;
+
+describe("sketchreel dev", () => {
+  it("starts S3, the edge and runners, writes dev.json, and SIGTERM leaves no process behind", async () => {
+    const cwd = tempDir("sketchreel-dev-");
+    const port = await freePort();
+    const run = sketchreel(["dev", "--port", String(port), "--runners", "2", "--model", testModelDir()], cwd);
+    await waitForStdout(run, readyLine, 150_000);
+    expect(run.out().match(readyLine)?.[1]).toBe(`http://127.0.0.1:${port}`);
+
+    const info = JSON.parse(readFileSync(join(cwd, ".sketchreel", "dev.json"), "utf8")) as DevInfo;
+    expect(info).toMatchObject({ apiUrl: `http://127.0.0.1:${port}`, s3Bucket: "sketchreel" });
+    expect(info.runners).toHaveLength(2);
+    const client = new Sketchreel({ apiKey: info.apiKey, baseUrl: info.apiUrl });
+    expect((await client.usage.get()).tenant_id).toBe("dev");
+    const bucket = await fetch(`${info.s3Endpoint}/${info.s3Bucket}?list-type=2`);
+    expect(bucket.status).not.toBe(404); // the bucket exists (unsigned listing: 403 or 200)
+    const admin = await fetch(`${info.apiUrl}/admin/v1/keys/key_doesnotexist`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${info.adminToken}` },
+    });
+    expect(admin.status).toBe(404); // authenticated: a wrong token is 401
+
+    const children = descendants(run.child.pid!);
+    expect(children).toEqual(expect.arrayContaining([info.edgePid, ...info.runners.map((r) => r.pid)]));
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
+    expect(await waitUntilGone(children)).toEqual([]);
+  });
+
+  it("keeps tokens and API key across restarts of one state directory; SIGINT leaves no process behind", async () => {
+    const cwd = tempDir("sketchreel-dev-restart-");
+    const start = async (signal: NodeJS.Signals) => {
+      const run = sketchreel(["dev", "--port", String(await freePort()), "--runners", "0", "--state", "st"], cwd);
+      await waitForStdout(run, readyLine, 150_000);
+      const info = JSON.parse(readFileSync(join(cwd, "st", "dev.json"), "utf8")) as DevInfo;
+      const children = descendants(run.child.pid!);
+      expect(children).toContain(info.edgePid);
+      run.child.kill(signal);
+      expect(await run.exited).toBe(0);
+      expect(await waitUntilGone(children)).toEqual([]);
+      return info;
+    };
+    const first = await start("SIGINT");
+    const second = await start("SIGTERM");
+    expect(second.apiKey).toBe(first.apiKey);
+    expect(second.adminToken).toBe(first.adminToken);
+    expect(second.runnerToken).toBe(first.runnerToken);
+  });
+
+  it("refuses bad flags with usage and exit code 2", async () => {
+    const run = sketchreel(["dev", "--runners", "many"], tempDir("sketchreel-dev-bad-"));
+    expect(await run.exited).toBe(2);
+    expect(run.err()).toContain("--runners must be an integer");
+  });
+});
+
+describe("sketchreel quickstart", () => {
+  it("boots the stack, generates through the SDK, saves MP4 + GIF, prints the embed URL and exits", async () => {
+    const cwd = tempDir("sketchreel-quickstart-");
+    const run = sketchreel(
+      ["quickstart", "--model", testModelDir(), "--steps", "2", "--port", String(await freePort())],
+      cwd,
+    );
+    const code = await run.exited;
+    expect(code, run.err()).toBe(0);
+    expect(run.out()).toMatch(/embed http:\/\/127\.0\.0\.1:\d+\/embed\/shr_\w+/);
+    expect(run.err()).toMatch(/\] 100% succeeded · done/);
+    const files = readdirSync(join(cwd, "out")).sort();
+    expect(files.map((f) => f.split(".").pop())).toEqual(["gif", "mp4"]);
+    const mp4 = await probe(join(cwd, "out", files[1]!));
+    expect(mp4).toMatchObject({ codec_name: "h264", frames: 16 });
+    expect(existsSync(join(cwd, ".sketchreel", "dev.json"))).toBe(true);
+  });
+});
