@@ -1,0 +1,162 @@
+import { APIError, Sketchreel, type Template, UnprocessableEntityError } from "@sketchreel/sdk";
+import type { Settings, StoredPreview } from "../shared/messages.js";
+import { onMainMessage, postToMain } from "./bridge.js";
+import { quickChoice, uiElements } from "./dom.js";
+import { generatePreview, randomSeed } from "./generate.js";
+import { createLintHints } from "./lint-hints.js";
+
+declare const __SKETCHREEL_API_ORIGIN__: string;
+
+/** Frames per second of every draft; the duration buttons choose num_frames = seconds × FPS. */
+const FPS = 8;
+
+const ui = uiElements();
+let client: Sketchreel | null = null;
+let selection: { preview: StoredPreview; nodeId: string } | null = null;
+let last: { preview: StoredPreview; nodeId: string | null } | null = null;
+let busy = false;
+let templates = new Map<string, Template>();
+
+const duration = quickChoice(ui.durations, "seconds");
+const resolution = quickChoice(ui.resolutions, "size");
+const hints = createLintHints(ui.hints, () => client);
+
+function setStatus(text: string, error = false): void {
+  ui.status.textContent = text;
+  ui.status.classList.toggle("error", error);
+}
+
+function showSettings(settings: Settings | null): void {
+  ui.apiKey.value = settings?.apiKey ?? "";
+  ui.baseUrl.value = settings?.baseUrl ?? __SKETCHREEL_API_ORIGIN__;
+  ui.settings.hidden = false;
+  ui.composer.hidden = true;
+}
+
+async function connect(settings: Settings): Promise<void> {
+  client = new Sketchreel({ apiKey: settings.apiKey, baseUrl: settings.baseUrl });
+  ui.settings.hidden = true;
+  ui.composer.hidden = false;
+  try {
+    const { data } = await client.templates.list();
+    ui.template.replaceChildren(new Option("— none —", ""), ...data.map((t) => new Option(t.name, t.id)));
+    templates = new Map(data.map((t) => [t.id, t]));
+  } catch (error) {
+    setStatus(describe(error), true);
+  }
+}
+
+/** The template's prompt with each {variable} set to its default (or first allowed value). */
+function fillTemplate(template: Template): string {
+  return template.prompt.replace(/\{([a-z][a-z0-9_]*)\}/g, (whole, name: string) => {
+    const variable = template.variables.find((v) => v.name === name);
+    const value = variable?.default ?? variable?.enum?.[0];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+function describe(error: unknown): string {
+  if (error instanceof UnprocessableEntityError && error.errors.length > 0)
+    return error.errors.map((e) => e.message).join("; ");
+  if (error instanceof APIError) return `${error.message}${error.requestId ? ` (request ${error.requestId})` : ""}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function refreshButtons(): void {
+  ui.generate.disabled = busy;
+  ui.regenerate.disabled = busy || !(selection ?? last);
+  ui.open.disabled = !(selection ?? last)?.preview.embedUrl;
+}
+
+async function run(prompt: string, seed: number | null, besideNodeId: string | null): Promise<void> {
+  if (!client || busy) return;
+  if (!prompt.trim()) return setStatus("Type a prompt first.", true);
+  busy = true;
+  refreshButtons();
+  ui.progress.value = 0;
+  setStatus("Submitting…");
+  try {
+    const size = resolution.value;
+    const params = { width: size, height: size, num_frames: duration.value * FPS, fps: FPS, seed };
+    const result = await generatePreview(client, prompt, params, (progress, video) => {
+      ui.progress.value = progress.percent;
+      setStatus(`${video.status} · ${progress.stage} · ${Math.round(progress.percent)} %`);
+    });
+    ui.progress.value = 100;
+    setStatus("Done · 100 % · inserting on the canvas…");
+    last = { preview: result.preview, nodeId: null };
+    postToMain({ type: "insert-preview", ...result, besideNodeId });
+  } catch (error) {
+    setStatus(describe(error), true);
+  } finally {
+    busy = false;
+    refreshButtons();
+  }
+}
+
+ui.saveSettings.addEventListener("click", () => {
+  const settings = { apiKey: ui.apiKey.value.trim(), baseUrl: ui.baseUrl.value.trim().replace(/\/+$/, "") };
+  if (!settings.apiKey || !/^https?:\/\//.test(settings.baseUrl)) {
+    return setStatus("Enter an API key and an http(s) API URL.", true);
+  }
+  postToMain({ type: "save-settings", settings });
+});
+ui.changeKey.addEventListener("click", () => showSettings({ apiKey: "", baseUrl: client?.baseUrl ?? "" }));
+ui.prompt.addEventListener("input", () => hints.update(ui.prompt.value));
+ui.template.addEventListener("change", () => {
+  const template = templates.get(ui.template.value);
+  if (!template) return;
+  ui.prompt.value = fillTemplate(template);
+  hints.update(ui.prompt.value);
+});
+ui.randomSeed.addEventListener("click", () => {
+  ui.seed.value = String(randomSeed());
+});
+ui.generate.addEventListener("click", () => {
+  const seed = ui.seed.value.trim() === "" ? null : Number(ui.seed.value);
+  if (seed !== null && !(Number.isInteger(seed) && seed >= 0 && seed <= 4_294_967_295)) {
+    return setStatus("Seed must be a whole number from 0 to 4294967295.", true);
+  }
+  void run(ui.prompt.value, seed, null);
+});
+ui.regenerate.addEventListener("click", () => {
+  const source = selection ?? last;
+  if (!source) return;
+  ui.prompt.value = source.preview.prompt;
+  void run(source.preview.prompt, randomSeed(), source.nodeId);
+});
+ui.open.addEventListener("click", () => {
+  const url = (selection ?? last)?.preview.embedUrl;
+  if (url) postToMain({ type: "open-external", url });
+});
+
+onMainMessage((message) => {
+  switch (message.type) {
+    case "settings":
+      if (message.settings?.apiKey) void connect(message.settings);
+      else showSettings(message.settings);
+      return;
+    case "selection":
+      selection = message.preview && message.nodeId ? { preview: message.preview, nodeId: message.nodeId } : null;
+      ui.selected.hidden = !selection;
+      ui.selected.textContent = selection
+        ? `Selected preview: “${selection.preview.prompt}” (seed ${selection.preview.params.seed})`
+        : "";
+      if (selection) {
+        duration.value = selection.preview.params.num_frames / selection.preview.params.fps;
+        resolution.value = selection.preview.params.width;
+      }
+      refreshButtons();
+      return;
+    case "inserted":
+      if (last) last.nodeId = message.nodeId;
+      setStatus("Done · 100 % · inserted on the canvas.");
+      refreshButtons();
+      return;
+    case "error":
+      setStatus(message.message, true);
+      return;
+  }
+});
+
+postToMain({ type: "ui-ready" });

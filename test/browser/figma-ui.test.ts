@@ -1,0 +1,115 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildPlugin } from "@sketchreel/figma-plugin/build";
+import type { UiToMain } from "@sketchreel/figma-plugin/messages";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser.js";
+import { media } from "../support/media.js";
+import { type ClientStack, startClientStack } from "../support/stack.js";
+import { startFigmaHarness } from "./figma-harness.js";
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
+
+let stack: ClientStack;
+let browser: Browser;
+let harness: Awaited<ReturnType<typeof startFigmaHarness>>;
+let page: Page;
+const out = mkdtempSync(join(tmpdir(), "sketchreel-figma-"));
+
+beforeAll(async () => {
+  stack = await startClientStack({ runner: { stepDelayMs: 60 } });
+  const built = await buildPlugin({ outDir: out, apiOrigin: stack.edge.url, storageOrigin: stack.s3.endpoint });
+  const settings = { apiKey: await stack.edge.createKey(), baseUrl: stack.edge.url };
+  harness = await startFigmaHarness(readFileSync(built.ui, "utf8"), settings);
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on("pageerror", (error) => console.error(JSON.stringify({ msg: "page error", error: String(error) })));
+  await page.goto(harness.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await harness?.close();
+  await stack?.stop();
+  rmSync(out, { recursive: true, force: true });
+});
+
+const ui = () => page.frameLocator("#plugin");
+const fromUi = () => page.evaluate(() => (window as unknown as { fromUi: UiToMain[] }).fromUi);
+
+describe("Figma plugin UI in headless Chromium, against the real edge", () => {
+  it("shows a lint hint for a vague prompt as the user types", async () => {
+    await ui().locator("#prompt").pressSequentially("a red ball near a green square", { delay: 10 });
+    const hint = ui().locator('#hints li[data-code="vague_spatial_word"]');
+    await expect.poll(() => hint.count(), { timeout: 10_000 }).toBe(1);
+    expect(await hint.textContent()).toContain('"near"');
+  });
+
+  it("loads the templates into the picker", async () => {
+    await expect.poll(() => ui().locator("#template option").count(), { timeout: 10_000 }).toBeGreaterThan(1);
+  });
+
+  it("generates: progress climbs to 100 %, then the GIF and PNG keyframes go to the main thread", async () => {
+    await ui()
+      .locator("#prompt")
+      .fill("A yellow ball rolls from the left edge to the center while a blue cube stays on the right");
+    await ui().locator("#seed").fill("7");
+    // Record every progress value the user sees, from inside the iframe.
+    await ui()
+      .locator("#progress")
+      .evaluate((bar: HTMLProgressElement) => {
+        const seen: number[] = [];
+        (window as unknown as { seen: number[] }).seen = seen;
+        new MutationObserver(() => seen.push(bar.value)).observe(bar, { attributes: true });
+        setInterval(() => seen.at(-1) !== bar.value && seen.push(bar.value), 10);
+      });
+    await ui().locator("#generate").click();
+    await expect
+      .poll(
+        () =>
+          ui()
+            .locator("#progress")
+            .evaluate((bar: HTMLProgressElement) => bar.value),
+        { timeout: 30_000 },
+      )
+      .toBe(100);
+    await expect
+      .poll(() => ui().locator("#status").textContent(), { timeout: 10_000 })
+      .toContain("inserted on the canvas");
+    const seen = await ui()
+      .locator("#progress")
+      .evaluate(() => (window as unknown as { seen: number[] }).seen);
+    expect(
+      seen.some((v) => v > 0 && v < 100),
+      `progress values seen: ${seen.join(",")}`,
+    ).toBe(true);
+
+    const insert = (await fromUi()).find((m) => m.type === "insert-preview");
+    if (insert?.type !== "insert-preview") throw new Error("the UI never asked the main thread to insert a preview");
+    expect(insert.preview).toMatchObject({
+      videoId: expect.stringMatching(/^vid_/),
+      prompt: expect.stringContaining("yellow ball"),
+      params: { width: 64, height: 64, num_frames: 16, fps: 8, seed: 7 },
+      embedUrl: expect.stringContaining(`${stack.edge.url}/embed/shr_`),
+    });
+    expect(Uint8Array.from(Object.values(insert.gif))).toEqual(media().gif.bytes);
+    expect(insert.keyframes).toHaveLength(3);
+    for (const png of insert.keyframes) expect([...Object.values(png)].slice(0, 4)).toEqual(PNG_SIGNATURE);
+    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, "figma-ui.png") });
+  });
+
+  it("regenerates the selected preview with a new seed, placed beside it", async () => {
+    const before = (await fromUi()).filter((m) => m.type === "insert-preview").length;
+    await ui().locator("#regenerate").click();
+    await expect
+      .poll(async () => (await fromUi()).filter((m) => m.type === "insert-preview").length, { timeout: 30_000 })
+      .toBe(before + 1);
+    const inserts = (await fromUi()).filter((m) => m.type === "insert-preview");
+    const [first, second] = inserts.slice(-2);
+    if (first?.type !== "insert-preview" || second?.type !== "insert-preview") throw new Error("unreachable");
+    expect(second.preview.prompt).toBe(first.preview.prompt);
+    expect(second.preview.params.seed).not.toBe(first.preview.params.seed);
+    expect(second.besideNodeId).toBe("12:34");
+  });
+});
