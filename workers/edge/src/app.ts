@@ -27,7 +27,7 @@ function scopeFor(method: string, path: string) {
   return write ? ("videos:write" as const) : ("videos:read" as const);
 }
 
-let openApiDocument: ReturnType<typeof buildOpenApiDocument> | null = null;
+let openApiJson: string | null = null;
 
 export function createApp(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -57,9 +57,9 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerAdminRoutes(app);
 
   app.get("/openapi.json", (c) => {
-    openApiDocument ??= buildOpenApiDocument(new URL(c.req.url).origin);
+    openApiJson ??= JSON.stringify(buildOpenApiDocument(new URL(c.req.url).origin));
     c.header("Cache-Control", "public, max-age=300");
-    return c.json(openApiDocument);
+    return c.body(openApiJson, 200, { "content-type": "application/json" });
   });
 
   app.notFound((c) => renderProblem(c, new ApiError(404, "not_found", `no route for ${c.req.method} ${c.req.path}`)));
