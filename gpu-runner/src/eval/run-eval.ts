@@ -34,12 +34,16 @@ export async function runEval(options: RunEvalOptions, io: EvalIo): Promise<Eval
   const suite = await loadSuite(options.suitePath, options.limit);
   const source = options.groundTruth ? groundTruthSource() : modelSource(await buildPipeline(options), options);
   let runs: EvalRun[];
+  const started = performance.now();
   try {
     runs = await runSuite(source, suite, {
       seeds: options.seeds,
       onRun: (run, i, total) => {
-        if (io.progress)
-          io.stderr(`\r\x1b[2K[${i + 1}/${total}] ${run.id} seed ${run.seed} ${run.pass ? "pass" : "fail"}`);
+        if (!io.progress) return;
+        const eta = Math.round((((performance.now() - started) / (i + 1)) * (total - i - 1)) / 1000);
+        io.stderr(
+          `\r\x1b[2K[${i + 1}/${total}] ${run.id} seed ${run.seed} ${run.pass ? "pass" : "fail"} · ${eta} s left`,
+        );
       },
     });
   } finally {
