@@ -1,6 +1,5 @@
-import { createPipeline } from "@sketchreel/pipeline";
 import type { PipelineConfig } from "../config.js";
-import { OnnxBackend } from "../onnx/index.js";
+import { createPipeline } from "../generation/index.js";
 import type { Logger } from "./logger.js";
 import type { JobPipeline } from "./pipeline-port.js";
 
@@ -11,24 +10,28 @@ export interface LoadedPipeline {
   dispose(): Promise<void>;
 }
 
-/** Builds the ONNX backend for the configured device and loads the model package (sessions built once). */
+/**
+ * Loads the model package on the configured device (sessions built once) and warms every graph up,
+ * so the first leased job does not pay for it. Throws `ModelNotFoundError` when MODEL_DIR holds no package.
+ */
 export async function loadPipeline(config: PipelineConfig, log: Logger): Promise<LoadedPipeline> {
   const started = performance.now();
-  const backend = OnnxBackend.create({
+  const loaded = await createPipeline({
+    modelDir: config.modelDir,
     device: config.device,
     threads: config.threads,
+    warmUp: true,
     log: ({ level, msg, ...fields }) => {
       const lvl = level === "warn" || level === "error" || level === "debug" ? level : "info";
       log[lvl](String(msg ?? "onnx"), fields);
     },
   });
-  const pipeline = await createPipeline({ backend, modelDir: config.modelDir });
-  const modelId = pipeline.model.index.model_id;
+  const modelId = loaded.pipeline.model.index.model_id;
   log.info("model loaded", {
     model: modelId,
-    model_dir: config.modelDir,
-    backend: backend.description,
+    model_dir: loaded.modelDir,
+    backend: loaded.backend.description,
     load_ms: Math.round(performance.now() - started),
   });
-  return { pipeline, modelId, dispose: () => pipeline.dispose() };
+  return { pipeline: loaded.pipeline, modelId, dispose: loaded.dispose };
 }

@@ -1,7 +1,5 @@
 import { ConfigError, loadRunnerConfig } from "../../config.js";
-import { loadPipeline } from "../../service/load-pipeline.js";
 import { createLogger } from "../../service/logger.js";
-import { startRunnerService } from "../../service/runner-service.js";
 import type { Command } from "../command.js";
 
 const USAGE = `Usage: sketchreel runner
@@ -53,7 +51,23 @@ const command: Command = {
       throw error;
     }
     const log = createLogger({ level: config.logLevel, base: { runner_id: config.runnerId } });
-    const loaded = await loadPipeline(config, log);
+    // Loaded only once the configuration is valid, so configuration errors come back fast.
+    const [{ ModelNotFoundError }, { loadPipeline }, { startRunnerService }] = await Promise.all([
+      import("../../generation/index.js"),
+      import("../../service/load-pipeline.js"),
+      import("../../service/runner-service.js"),
+    ]);
+    let loaded: Awaited<ReturnType<typeof loadPipeline>>;
+    try {
+      loaded = await loadPipeline(config, log);
+    } catch (error) {
+      if (error instanceof ModelNotFoundError) {
+        log.error("no model package", { error, model_dir: config.modelDir });
+        process.stderr.write(`sketchreel runner: ${error.message}\n`);
+        return 2;
+      }
+      throw error;
+    }
     const service = await startRunnerService({ config, pipeline: loaded.pipeline, modelId: loaded.modelId, log });
     let stopping: Promise<void> | undefined;
     const onSignal = (signal: NodeJS.Signals) => {
