@@ -20,13 +20,27 @@ export const TEST_BINDINGS = {
 };
 
 export default defineConfig({
-  plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.jsonc" }, miniflare: { bindings: TEST_BINDINGS } })],
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    exclude: ["**/*.node.test.ts"],
-    testTimeout: 20_000,
-    // One file at a time: the files share the runner queue, and CI has two cores.
-    fileParallelism: false,
     silent: "passed-only",
+    projects: [
+      {
+        // Everything that touches the worker runs inside workerd with real Durable Objects and KV.
+        plugins: [
+          cloudflareTest({ wrangler: { configPath: "./wrangler.jsonc" }, miniflare: { bindings: TEST_BINDINGS } }),
+        ],
+        test: {
+          name: "workerd",
+          include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+          exclude: ["**/*.node.test.ts"],
+          testTimeout: 20_000,
+          // One file at a time: the files share the runner queue, and CI has two cores.
+          fileParallelism: false,
+        },
+      },
+      {
+        // Checks that need the file system or a child process (model catalog, dry-run deploy).
+        test: { name: "node", include: ["**/*.node.test.ts"], exclude: ["**/node_modules/**"], testTimeout: 120_000 },
+      },
+    ],
   },
 });
