@@ -11,6 +11,8 @@ export interface OnnxBackendOptions {
   /** Intra-op threads per session; 0 (default) = onnxruntime's choice (all cores). */
   threads?: number;
   graphOptimization?: GraphOptimizationLevel;
+  /** Idle threads spin-wait between operators (default false; see `SessionTuning.spinWait`). */
+  spinWait?: boolean;
   /** Receives structured log events; default: JSON lines on stderr. */
   log?: (event: Record<string, unknown>) => void;
 }
@@ -30,6 +32,7 @@ export class OnnxBackend implements InferenceBackend {
     return new OnnxBackend(parseDevice(options.device ?? "cpu"), {
       threads,
       graphOptimization: options.graphOptimization ?? "all",
+      spinWait: options.spinWait ?? false,
       log:
         options.log ??
         ((event) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...event })}\n`)),

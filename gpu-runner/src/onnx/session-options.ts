@@ -8,6 +8,11 @@ export interface SessionTuning {
   /** Threads for one operator; 0 lets onnxruntime use every core. */
   threads: number;
   graphOptimization: GraphOptimizationLevel;
+  /**
+   * Let idle intra-op threads spin-wait for the next operator. Off by default: a pipeline holds three
+   * sessions, each with its own pool, and spinning pools steal the cores the running graph needs.
+   */
+  spinWait: boolean;
 }
 
 /** onnxruntime session options for a device: sequential execution, one intra-op pool per session. */
@@ -21,5 +26,6 @@ export function sessionOptions(device: Device, tuning: SessionTuning): Inference
     enableCpuMemArena: true,
     enableMemPattern: true,
     logSeverityLevel: 3,
+    extra: { session: { intra_op: { allow_spinning: tuning.spinWait ? "1" : "0" } } },
   };
 }

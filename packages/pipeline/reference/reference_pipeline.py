@@ -7,6 +7,7 @@ Scalars (sigmas' log-SNRs, UniPC coefficients) are float64; tensors are float32.
 """
 import math
 import re
+import time
 
 import numpy as np
 import torch
@@ -71,7 +72,7 @@ class UniPC:
             h_phi_k = h_phi_k / hh - 1 / factorial
         return h_phi_1, b_h, np.array(R), np.array(b)
 
-    def _history(self, s0_index, h, lam_s0, order, offset):
+    def _history(self, s0_index, h, lam_s0, order):
         rks, d1s = [], []
         m0 = self.outputs[-1]
         for i in range(1, order):
@@ -84,7 +85,7 @@ class UniPC:
         s0, t = float(self.sigmas[i]), float(self.sigmas[i + 1])
         lam_s0, alpha_t = _lam(s0), 1 - t
         h = _lam(t) - lam_s0
-        rks, d1s = self._history(i, h, lam_s0, order, 0)
+        rks, d1s = self._history(i, h, lam_s0, order)
         h_phi_1, b_h, _, _ = self._coefficients(h, rks, order)
         m0 = self.outputs[-1]
         x_t = (t / s0) * x - (alpha_t * h_phi_1) * m0
@@ -98,7 +99,7 @@ class UniPC:
         s0, t = float(self.sigmas[i - 1]), float(self.sigmas[i])
         lam_s0, alpha_t = _lam(s0), 1 - t
         h = _lam(t) - lam_s0
-        rks, d1s = self._history(i - 1, h, lam_s0, order, 1)
+        rks, d1s = self._history(i - 1, h, lam_s0, order)
         h_phi_1, b_h, R, b = self._coefficients(h, rks, order)
         rhos = [0.5] if order == 1 else list(np.linalg.solve(R, b))
         m0 = self.outputs[-1]
@@ -126,15 +127,19 @@ def make_scheduler(name, steps, shift, num_train_timesteps=1000):
 
 
 @torch.no_grad()
-def run(modules, vocab, config, params, on_step=None):
-    """Runs the pipeline; returns dict of intermediate tensors. `params` as in the runner's request."""
+def run(modules, vocab, config, params, on_step=None, timings=None):
+    """Runs the pipeline; returns dict of intermediate tensors. `params` as in the runner's request.
+    `timings`, when given, receives seconds per stage (encode_prompt, denoise, decode)."""
     text_encoder, transformer, decoder = modules
+    timings = {} if timings is None else timings
+    start = time.perf_counter()
     L = config["max_length"]
     cond_ids, cond_mask = tokenize(vocab, params["prompt"], L)
     uncond_ids, uncond_mask = tokenize(vocab, params["negative_prompt"], L)
     ids = torch.tensor([cond_ids, uncond_ids], dtype=torch.int64)
     mask = torch.tensor([cond_mask, uncond_mask], dtype=torch.int64)
     embeddings = text_encoder(ids, mask)
+    timings["encode_prompt"] = time.perf_counter() - start
 
     scheduler = make_scheduler(params["scheduler"], params["steps"], config["flow_shift"], config["num_train_timesteps"])
     c, sc = config["channels"], config["spatial_compression"]
@@ -142,6 +147,7 @@ def run(modules, vocab, config, params, on_step=None):
     noise = torch.from_numpy(seeded_normal(params["seed"], shape))
     x, latents = noise.clone(), []
     g = params["guidance"]
+    start = time.perf_counter()
     for i in range(params["steps"]):
         sigma = float(scheduler.sigmas[i])
         t = torch.full((2 if g > 1 else 1,), np.float32(sigma * config["num_train_timesteps"]))
@@ -154,9 +160,12 @@ def run(modules, vocab, config, params, on_step=None):
         latents.append(x.clone())
         if on_step:
             on_step(i)
+    timings["denoise"] = time.perf_counter() - start
+    start = time.perf_counter()
     mean = torch.tensor(config["latents_mean"], dtype=torch.float32).reshape(1, c, 1, 1, 1)
     std = torch.tensor(config["latents_std"], dtype=torch.float32).reshape(1, c, 1, 1, 1)
     decoded = decoder(x * std + mean)
+    timings["decode"] = time.perf_counter() - start
     rgb = torch.round(((decoded[0] + 1) / 2).clamp(0, 1) * 255).to(torch.uint8)  # [3, F, H, W]
     return {
         "input_ids": ids,

@@ -76,6 +76,7 @@ const command: Command = {
           total: Math.round(loadMs + result.timings_ms.total + result.encode_ms),
         },
         steps_per_second: round(params.num_inference_steps / (result.timings_ms.denoise / 1000)),
+        peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
         outputs: result.files.map(({ format, path, bytes, sha256, contentType, width, height, files }) => ({
           format,
           path,
