@@ -9,5 +9,6 @@ export const commands: Record<string, () => Promise<{ default: Command }>> = {
   runner: () => import("./runner.js"),
   notion: () => import("./notion.js"),
   dev: () => import("./dev.js"),
+  quickstart: () => import("./quickstart.js"),
   eval: () => import("./eval.js"),
 };

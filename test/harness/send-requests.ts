@@ -1,0 +1,88 @@
+import type { MalformedRequest } from "./malformed-requests.js";
+
+export interface Credentials {
+  apiKey: string;
+  runnerToken: string;
+  adminToken: string;
+}
+
+export interface Answer {
+  request: MalformedRequest;
+  status: number;
+  contentType: string;
+  requestId: string | null;
+  body: string;
+}
+
+function authorization(request: MalformedRequest, creds: Credentials): string | undefined {
+  if (request.auth === null) return undefined;
+  if (request.auth === "key") return `Bearer ${creds.apiKey}`;
+  if (request.auth === "runner") return `Bearer ${creds.runnerToken}`;
+  if (request.auth === "admin") return `Bearer ${creds.adminToken}`;
+  return request.auth.header;
+}
+
+/** Sends every request with at most `concurrency` in flight; one Answer each, in order. */
+export async function sendAll(
+  baseUrl: string,
+  requests: MalformedRequest[],
+  creds: Credentials,
+  concurrency = 8,
+): Promise<Answer[]> {
+  const answers: Answer[] = new Array(requests.length);
+  let next = 0;
+  async function worker() {
+    while (next < requests.length) {
+      const index = next++;
+      const request = requests[index]!;
+      const headers: Record<string, string> = { ...request.headers };
+      const auth = authorization(request, creds);
+      if (auth !== undefined) headers.authorization = auth;
+      let res: Response;
+      try {
+        res = await fetch(`${baseUrl}${request.path}`, {
+          method: request.method,
+          headers,
+          ...(request.body !== undefined ? { body: request.body as BodyInit } : {}),
+          redirect: "manual",
+          signal: AbortSignal.timeout(30_000),
+        });
+      } catch (error) {
+        // The connection broke: report it like a server error, it is one for the client.
+        answers[index] = { request, status: 599, contentType: "", requestId: null, body: String(error) };
+        continue;
+      }
+      answers[index] = {
+        request,
+        status: res.status,
+        contentType: res.headers.get("content-type") ?? "",
+        requestId: res.headers.get("x-request-id"),
+        body: request.path.includes("/events") && res.ok ? "" : await res.text(),
+      };
+      if (request.path.includes("/events") && res.ok) await res.body?.cancel();
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return answers;
+}
+
+/** Why an answer breaks the rule "4xx problem+json, never 5xx" (null when it keeps it). */
+export function violation(answer: Answer): string | null {
+  if (answer.status >= 500) return `HTTP ${answer.status}: ${answer.body.slice(0, 300)}`;
+  if (answer.status < 400) return null;
+  if (!answer.contentType.startsWith("application/problem+json"))
+    return `${answer.status} with content-type "${answer.contentType}"`;
+  let problem: Record<string, unknown>;
+  try {
+    problem = JSON.parse(answer.body) as Record<string, unknown>;
+  } catch {
+    return `${answer.status} problem+json that does not parse: ${answer.body.slice(0, 200)}`;
+  }
+  for (const field of ["type", "title", "status", "code", "request_id"]) {
+    if (problem[field] === undefined)
+      return `${answer.status} problem without "${field}": ${answer.body.slice(0, 200)}`;
+  }
+  if (problem.status !== answer.status) return `problem.status ${String(problem.status)} ≠ HTTP ${answer.status}`;
+  if (!answer.requestId) return `${answer.status} without X-Request-Id`;
+  return null;
+}
