@@ -35,30 +35,46 @@ function toRgba(rgb: Uint8Array): Uint8Array {
 
 /**
  * Animated GIF that loops forever. One global 256-colour palette is quantized from all frames at
- * native size; indices are mapped at native size and then upscaled (identical to mapping upscaled
+ * native size (an even sample of at most `PALETTE_SAMPLE_PIXELS` pixels for large clips); indices are mapped at native size and then upscaled (identical to mapping upscaled
  * pixels, k² times cheaper).
  */
 export function encodeGif(video: VideoFrames, minSize: number): { data: Uint8Array; width: number; height: number } {
   const { width, height, fps } = video;
-  const rgbaFrames = video.frames.map(toRgba);
-  const all = new Uint8Array(rgbaFrames.reduce((n, f) => n + f.length, 0));
-  let offset = 0;
-  for (const f of rgbaFrames) {
-    all.set(f, offset);
-    offset += f.length;
-  }
-  const palette = gifenc.quantize(all, 256);
+  const palette = gifenc.quantize(paletteSample(video.frames), 256);
   const factor = upscaleFactor(width, height, minSize);
   const outWidth = width * factor;
   const outHeight = height * factor;
   const gif = gifenc.GIFEncoder();
   const delay = Math.round(1000 / fps);
-  rgbaFrames.forEach((rgba, i) => {
-    const index = upscaleIndices(gifenc.applyPalette(rgba, palette), width, height, factor);
+  video.frames.forEach((rgb, i) => {
+    // One frame at a time in RGBA: peak memory stays at one frame, not the clip.
+    const index = upscaleIndices(gifenc.applyPalette(toRgba(rgb), palette), width, height, factor);
     gif.writeFrame(index, outWidth, outHeight, i === 0 ? { palette, delay, repeat: 0 } : { delay });
   });
   gif.finish();
   return { data: gif.bytes(), width: outWidth, height: outHeight };
+}
+
+const PALETTE_SAMPLE_PIXELS = 1 << 20;
+
+/** Every frame's pixels as RGBA, or an evenly strided sample of them when the clip is large. */
+function paletteSample(rgbFrames: Uint8Array[]): Uint8Array {
+  const total = rgbFrames.reduce((n, f) => n + f.length / 3, 0);
+  const stride = Math.max(1, Math.ceil(total / PALETTE_SAMPLE_PIXELS));
+  const out = new Uint8Array(Math.ceil(total / stride) * 4);
+  let o = 0;
+  let i = 0;
+  for (const frame of rgbFrames) {
+    for (let p = 0; p < frame.length; p += 3, i++) {
+      if (i % stride !== 0) continue;
+      out[o] = frame[p]!;
+      out[o + 1] = frame[p + 1]!;
+      out[o + 2] = frame[p + 2]!;
+      out[o + 3] = 255;
+      o += 4;
+    }
+  }
+  return out.subarray(0, o);
 }
 
 function upscaleIndices(index: Uint8Array, width: number, height: number, factor: number): Uint8Array {
