@@ -1,18 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPipeline, type RunnerPipeline } from "../src/generation/index.js";
-import { readFloat32, readUint8, referenceCases, relativeL2, TINY_MODEL_DIR } from "./helpers/reference.js";
+import {
+  readFloat32,
+  readUint8,
+  referenceCases,
+  relativeL2,
+  TINY_MODEL_DIR,
+  WAN_SHAPED_MODEL_DIR,
+  WAN_SHAPED_REFERENCE_DIR,
+} from "./helpers/reference.js";
 
 // The runner (TypeScript pipeline on onnxruntime-node) against the PyTorch reference on the same weights.
-let runner: RunnerPipeline;
+const runners = new Map<string, RunnerPipeline>();
 beforeAll(async () => {
-  runner = await createPipeline({ modelDir: TINY_MODEL_DIR, threads: 1 });
+  runners.set(TINY_MODEL_DIR, await createPipeline({ modelDir: TINY_MODEL_DIR, threads: 1 }));
+  runners.set(WAN_SHAPED_MODEL_DIR, await createPipeline({ modelDir: WAN_SHAPED_MODEL_DIR, threads: 1 }));
 });
-afterAll(() => runner.dispose());
+afterAll(() => Promise.all([...runners.values()].map((r) => r.dispose())));
 
-describe.each(referenceCases())("parity with the PyTorch reference: $name", (ref) => {
+const cases = [
+  ...referenceCases().map((c) => ({ ...c, model: TINY_MODEL_DIR })),
+  ...referenceCases(WAN_SHAPED_REFERENCE_DIR).map((c) => ({ ...c, model: WAN_SHAPED_MODEL_DIR })),
+];
+
+describe.each(cases)("parity with the PyTorch reference: $name", (ref) => {
   it(`latents after every step and the decoded frames match (rel-L2 ≤ 1e-4)`, async () => {
     const latents: Float32Array[] = [];
-    const result = await runner.pipeline.run(
+    const result = await runners.get(ref.model)!.pipeline.run(
       {
         prompt: ref.prompt,
         negative_prompt: ref.negative_prompt,

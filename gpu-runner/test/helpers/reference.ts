@@ -6,6 +6,9 @@ import { fileURLToPath } from "node:url";
 export const FIXTURES = fileURLToPath(new URL("../../../packages/pipeline/test/fixtures/", import.meta.url));
 export const TINY_MODEL_DIR = join(FIXTURES, "tiny-random");
 export const REFERENCE_DIR = join(FIXTURES, "tiny-random-reference");
+/** Shaped like Wan2.2-TI2V-5B: 48 channels, 16x spatial + causal 4x temporal VAE, int64 timesteps. */
+export const WAN_SHAPED_MODEL_DIR = join(FIXTURES, "tiny-wan-shaped");
+export const WAN_SHAPED_REFERENCE_DIR = join(FIXTURES, "tiny-wan-shaped-reference");
 
 interface TensorFile {
   file: string;
@@ -25,22 +28,25 @@ export interface ReferenceCase {
   frames: number;
   scheduler: "euler" | "unipc";
   dir: string;
+  /** The reference folder holding `dir`. */
+  root: string;
   tensors: Record<"input_ids" | "embeddings" | "noise" | "sigmas" | "decoded" | "frames", TensorFile> & {
     latents: TensorFile[];
   };
 }
 
-export function referenceCases(): ReferenceCase[] {
-  return JSON.parse(readFileSync(join(REFERENCE_DIR, "manifest.json"), "utf8")).cases;
+export function referenceCases(root = REFERENCE_DIR): ReferenceCase[] {
+  const cases: ReferenceCase[] = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8")).cases;
+  return cases.map((c) => ({ ...c, root }));
 }
 
 export function readFloat32(c: ReferenceCase, t: TensorFile): Float32Array {
-  const buf = readFileSync(join(REFERENCE_DIR, c.dir, t.file));
+  const buf = readFileSync(join(c.root, c.dir, t.file));
   return new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
 }
 
 export function readUint8(c: ReferenceCase, t: TensorFile): Uint8Array {
-  return new Uint8Array(readFileSync(join(REFERENCE_DIR, c.dir, t.file)));
+  return new Uint8Array(readFileSync(join(c.root, c.dir, t.file)));
 }
 
 /** ‖a − b‖₂ / ‖b‖₂ */

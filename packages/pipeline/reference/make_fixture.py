@@ -122,12 +122,14 @@ def save_tensor(folder, name, tensor):
     return {"file": f"{name}.bin", "dtype": str(array.dtype), "shape": list(array.shape)}
 
 
-def write_reference(folder, modules, vocab):
-    config = {"max_length": MAX_LENGTH, "flow_shift": FLOW_SHIFT, "num_train_timesteps": 1000, "channels": CHANNELS,
-              "spatial_compression": 8, "temporal_compression": 1, "latents_mean": LATENTS_MEAN,
-              "latents_std": LATENTS_STD}
+TINY_CONFIG = {"max_length": MAX_LENGTH, "flow_shift": FLOW_SHIFT, "num_train_timesteps": 1000, "channels": CHANNELS,
+               "spatial_compression": 8, "temporal_compression": 1, "latents_mean": LATENTS_MEAN,
+               "latents_std": LATENTS_STD}
+
+
+def write_reference(folder, modules, vocab, config=TINY_CONFIG, cases=CASES):
     manifest = {"generated_by": "packages/pipeline/reference/make_fixture.py", "torch": torch.__version__, "cases": []}
-    for case in CASES:
+    for case in cases:
         case_dir = os.path.join(folder, case["name"])
         os.makedirs(case_dir, exist_ok=True)
         result = reference_pipeline.run(modules, vocab, config, case)
@@ -136,6 +138,61 @@ def write_reference(folder, modules, vocab):
         tensors["latents"] = [save_tensor(case_dir, f"latents_{i}", x) for i, x in enumerate(result["latents"])]
         manifest["cases"].append({**case, "dir": case["name"], "tensors": tensors})
     write_json(os.path.join(folder, "manifest.json"), manifest)
+
+
+WAN_CHANNELS, WAN_SPATIAL, WAN_TEMPORAL = 48, 16, 4
+WAN_CASES = [
+    {"name": "wan-shaped-unipc", "prompt": "a yellow ball rolls from the left edge to the center", "negative_prompt": "",
+     "seed": 11, "steps": 5, "guidance": 5.0, "width": 64, "height": 32, "frames": 9, "scheduler": "unipc"},
+]
+
+
+def write_wan_shaped(out, reference_dir, vocab):
+    """A tiny random model shaped like Wan2.2-TI2V-5B's export: 48 latent channels, a 16x spatial and
+    causal 4x temporal VAE (frames = 4k + 1), 2x2 patches, int64 timesteps, UniPC with shift 5."""
+    modules = tiny_random_model.build(len(vocab), MAX_LENGTH, 32, 32, 2, WAN_CHANNELS, seed=1, spatial=WAN_SPATIAL,
+                                      temporal=WAN_TEMPORAL)
+    text_encoder, transformer, decoder = modules
+    mean = [round(0.05 * ((i % 7) - 3), 3) for i in range(WAN_CHANNELS)]
+    std = [round(0.8 + 0.05 * (i % 9), 3) for i in range(WAN_CHANNELS)]
+    ids = torch.zeros(2, MAX_LENGTH, dtype=torch.long)
+    export(text_encoder, (ids, torch.ones_like(ids)), f"{out}/text_encoder/model.onnx",
+           ["input_ids", "attention_mask"], ["last_hidden_state"],
+           {"input_ids": {0: "batch"}, "attention_mask": {0: "batch"}, "last_hidden_state": {0: "batch"}})
+    x = torch.randn(2, WAN_CHANNELS, 3, 2, 4)
+    export(transformer, (x, torch.full((2,), 500, dtype=torch.int64), torch.randn(2, MAX_LENGTH, 32)),
+           f"{out}/transformer/model.onnx", ["hidden_states", "timestep", "encoder_hidden_states"], ["sample"],
+           {"hidden_states": latent_axes(), "timestep": {0: "batch"}, "encoder_hidden_states": {0: "batch"},
+            "sample": latent_axes()})
+    export(decoder, (torch.randn(1, WAN_CHANNELS, 3, 2, 4),), f"{out}/vae_decoder/model.onnx", ["latent_sample"],
+           ["sample"], {"latent_sample": latent_axes(), "sample": {0: "batch", 2: "frames", 3: "height", 4: "width"}})
+    write_json(f"{out}/tokenizer/tokenizer.json", tokenizer_json(vocab))
+    write_json(f"{out}/tokenizer/tokenizer_config.json",
+               {"model_max_length": MAX_LENGTH, "pad_token": "<pad>", "unk_token": "<unk>", "padding_side": "right"})
+    write_json(f"{out}/text_encoder/config.json", {"hidden_size": 32, "max_length": MAX_LENGTH, "output_length": MAX_LENGTH})
+    write_json(f"{out}/transformer/config.json", {"in_channels": WAN_CHANNELS, "out_channels": WAN_CHANNELS,
+                                                  "patch_size": [1, 2, 2], "text_dim": 32, "num_train_timesteps": 1000})
+    write_json(f"{out}/vae_decoder/config.json", {"latent_channels": WAN_CHANNELS, "scale_factor_spatial": WAN_SPATIAL,
+                                                  "scale_factor_temporal": WAN_TEMPORAL, "latents_mean": mean,
+                                                  "latents_std": std})
+    write_json(f"{out}/scheduler/scheduler_config.json", {
+        "_class_name": "UniPCMultistepScheduler", "num_train_timesteps": 1000, "prediction_type": "flow_prediction",
+        "use_flow_sigmas": True, "flow_shift": 5.0, "solver_order": 2, "solver_type": "bh2",
+        "lower_order_final": True, "final_sigmas_type": "zero"})
+    write_json(f"{out}/model_index.json", {
+        "_class_name": "SketchreelTextToVideoPipeline", "format_version": 1,
+        "model_id": "tiny-wan-shaped", "model_version": "1.0.0",
+        "components": {"tokenizer": "tokenizer", "text_encoder": "text_encoder", "transformer": "transformer",
+                       "vae_decoder": "vae_decoder", "scheduler": "scheduler"},
+        "defaults": {"width": 64, "height": 32, "num_frames": 9, "fps": 24, "num_inference_steps": 5,
+                     "guidance_scale": 5.0, "negative_prompt": "", "scheduler": "unipc"},
+        "limits": {"sizes": [[64, 32], [32, 64]], "min_frames": 5, "max_frames": 13, "max_steps": 50},
+        "latent": {"channels": WAN_CHANNELS, "spatial_compression": WAN_SPATIAL, "temporal_compression": WAN_TEMPORAL,
+                   "temporal_rule": "causal"}})
+    config = {"max_length": MAX_LENGTH, "flow_shift": 5.0, "num_train_timesteps": 1000, "channels": WAN_CHANNELS,
+              "spatial_compression": WAN_SPATIAL, "temporal_compression": WAN_TEMPORAL, "temporal_rule": "causal",
+              "timestep_dtype": "int64", "latents_mean": mean, "latents_std": std}
+    write_reference(reference_dir, modules, vocab, config, WAN_CASES)
 
 
 def main():
@@ -158,6 +215,8 @@ def main():
         export_fixed_batch_transformer(os.path.join(fixed, "model.onnx"), modules[1], args.dim)
         shutil.copy(os.path.join(args.out, "transformer", "config.json"), fixed)
         write_reference(os.path.join(FIXTURES, "tiny-random-reference"), modules, vocab)
+        write_wan_shaped(os.path.join(FIXTURES, "tiny-wan-shaped"), os.path.join(FIXTURES, "tiny-wan-shaped-reference"),
+                         vocab)
     print("wrote", os.path.abspath(args.out))
 
 

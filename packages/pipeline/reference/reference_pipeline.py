@@ -142,15 +142,20 @@ def run(modules, vocab, config, params, on_step=None, timings=None):
     timings["encode_prompt"] = time.perf_counter() - start
 
     scheduler = make_scheduler(params["scheduler"], params["steps"], config["flow_shift"], config["num_train_timesteps"])
-    c, sc = config["channels"], config["spatial_compression"]
-    shape = (1, c, params["frames"] // config["temporal_compression"], params["height"] // sc, params["width"] // sc)
+    c, sc, tc = config["channels"], config["spatial_compression"], config["temporal_compression"]
+    latent_frames = (params["frames"] - 1) // tc + 1 if config.get("temporal_rule") == "causal" else params["frames"] // tc
+    shape = (1, c, latent_frames, params["height"] // sc, params["width"] // sc)
     noise = torch.from_numpy(seeded_normal(params["seed"], shape))
     x, latents = noise.clone(), []
     g = params["guidance"]
     start = time.perf_counter()
     for i in range(params["steps"]):
         sigma = float(scheduler.sigmas[i])
-        t = torch.full((2 if g > 1 else 1,), np.float32(sigma * config["num_train_timesteps"]))
+        timestep = np.float32(sigma * config["num_train_timesteps"])
+        if config.get("timestep_dtype") == "int64":  # as diffusers' integer timesteps: truncated
+            t = torch.full((2 if g > 1 else 1,), int(timestep), dtype=torch.int64)
+        else:
+            t = torch.full((2 if g > 1 else 1,), timestep)
         if g > 1:
             v_cond, v_uncond = transformer(torch.cat([x, x]), t, embeddings).chunk(2)
             v = v_uncond + g * (v_cond - v_uncond)

@@ -112,12 +112,16 @@ class Transformer(nn.Module):
 
 
 class Decoder(nn.Module):
-    """latent_sample [B, C, F, h, w] -> sample [B, 3, F, 8h, 8w] in [-1, 1] (frame by frame)."""
+    """latent_sample [B, C, F, h, w] -> sample [B, 3, F', s·h, s·w] in [-1, 1], frame by frame.
 
-    def __init__(self, channels, width=8):
+    temporal=1: F' = F. temporal=t (Wan-style causal VAE): F' = 1 + t·(F − 1), the first latent frame
+    decoding to one frame and every later one to t frames."""
+
+    def __init__(self, channels, width=8, spatial=8, temporal=1):
         super().__init__()
+        self.spatial, self.temporal = spatial, temporal
         layers = [nn.Conv2d(channels, width, 3, padding=1), nn.SiLU()]
-        for _ in range(3):
+        for _ in range(spatial.bit_length() - 1):
             layers += [nn.Upsample(scale_factor=2, mode="nearest"), nn.Conv2d(width, width, 3, padding=1), nn.SiLU()]
         layers += [nn.Conv2d(width, 3, 3, padding=1), nn.Tanh()]
         self.net = nn.Sequential(*layers)
@@ -126,14 +130,18 @@ class Decoder(nn.Module):
 
     def forward(self, latent_sample):
         b, c, f, h, w = latent_sample.shape
-        frames = self.net(latent_sample.transpose(1, 2).reshape(b * f, c, h, w))
-        return frames.reshape(b, f, 3, h * 8, w * 8).transpose(1, 2)
+        s = self.spatial
+        frames = self.net(latent_sample.transpose(1, 2).reshape(b * f, c, h, w)).reshape(b, f, 3, h * s, w * s)
+        if self.temporal > 1:
+            later = frames[:, 1:, None].expand(b, f - 1, self.temporal, 3, h * s, w * s)
+            frames = torch.cat([frames[:, :1], later.reshape(b, (f - 1) * self.temporal, 3, h * s, w * s)], dim=1)
+        return frames.transpose(1, 2)
 
 
-def build(vocab_size, max_length=16, text_dim=32, dim=32, layers=2, channels=4, seed=0):
+def build(vocab_size, max_length=16, text_dim=32, dim=32, layers=2, channels=4, seed=0, spatial=8, temporal=1):
     torch.manual_seed(seed)
     return (
         TextEncoder(vocab_size, max_length, text_dim).eval(),
         Transformer(channels, text_dim, dim, layers).eval(),
-        Decoder(channels).eval(),
+        Decoder(channels, spatial=spatial, temporal=temporal).eval(),
     )
