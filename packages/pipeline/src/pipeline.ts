@@ -136,10 +136,12 @@ export class Pipeline {
     await this.graphs.dispose();
   }
 
+  /** Guidance 1 never runs the unconditional branch, so its negative prompt is not encoded either. */
   private async encodePrompts(params: ResolvedRequest) {
     const deps = { graphs: this.graphs, tokenizer: this.tokenizer, cache: this.cache, digest: this.textEncoderDigest };
-    const { embeddings, cacheHits } = await encodeTexts([params.prompt, params.negative_prompt], deps);
-    return { cond: embeddings[0]!, uncond: embeddings[1]!, cacheHits };
+    const texts = params.guidance_scale === 1 ? [params.prompt] : [params.prompt, params.negative_prompt];
+    const { embeddings, cacheHits } = await encodeTexts(texts, deps);
+    return { cond: embeddings[0]!, uncond: embeddings.at(-1)!, cacheHits };
   }
 }
 

@@ -25,13 +25,14 @@ export class TextTokenizer {
   }
 
   encode(text: string): TokenizedText {
-    const ids = this.tokenizer.encode(text).ids.slice(0, this.maxLength);
+    const encoding = this.tokenizer.encode(text);
+    const ids = encoding.ids.slice(0, this.maxLength);
     const inputIds = new BigInt64Array(this.maxLength).fill(BigInt(this.padId));
     const attentionMask = new BigInt64Array(this.maxLength);
     const offset = this.padLeft ? this.maxLength - ids.length : 0;
     ids.forEach((id, i) => {
       inputIds[offset + i] = BigInt(id);
-      attentionMask[offset + i] = 1n;
+      attentionMask[offset + i] = BigInt(encoding.attention_mask[i] ?? 1);
     });
     return { inputIds, attentionMask };
   }
