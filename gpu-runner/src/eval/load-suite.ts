@@ -27,3 +27,16 @@ export async function loadSuite(path: string, limit?: number): Promise<SuiteEntr
     throw error;
   }
 }
+
+/** Ad-hoc prompts (`--prompt`, repeatable) as a suite: each parsed into its clauses. */
+export function promptSuite(prompts: string[]): SuiteEntry[] {
+  try {
+    return parseSuite(prompts);
+  } catch (error) {
+    if (error instanceof SuiteFormatError) {
+      const index = Number(/^\[(\d+)\]/.exec(error.path)?.[1] ?? 0);
+      throw new SuiteLoadError(`--prompt ${JSON.stringify(prompts[index] ?? "")}: ${error.message}`);
+    }
+    throw error;
+  }
+}

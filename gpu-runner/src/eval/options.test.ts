@@ -45,6 +45,10 @@ describe("parseEvalArgs", () => {
       groundTruth: false,
     });
     expect(parseEvalArgs(["--ground-truth"]).groundTruth).toBe(true);
+    expect(parseEvalArgs(["--prompt", "A red ball falls", "--prompt", "A dot rises"]).prompts).toEqual([
+      "A red ball falls",
+      "A dot rises",
+    ]);
   });
 
   it.each([
@@ -57,6 +61,7 @@ describe("parseEvalArgs", () => {
     [["--frobnicate"], /Unknown option '--frobnicate'/],
     [["a prompt"], /positional/],
     [["--ground-truth", "--model", "m"], /--ground-truth and --model exclude each other/],
+    [["--prompt", "A red ball falls", "--suite", "s.json"], /--prompt and --suite exclude each other/],
   ])("rejects %j", (argv, message) => {
     expect(() => parseEvalArgs(argv)).toThrow(EvalUsageError);
     expect(() => parseEvalArgs(argv)).toThrow(message);

@@ -5,6 +5,8 @@ import { parseArgs } from "node:util";
 
 export interface EvalOptions {
   suitePath: string;
+  /** Ad-hoc prompts scored instead of the suite (clauses parsed from each prompt). */
+  prompts?: string[];
   seeds: number[];
   /** Model package directory; undefined = the embedded model. */
   modelDir?: string;
@@ -31,8 +33,8 @@ export function defaultSuitePath(): string {
   return createRequire(import.meta.url).resolve("@sketchreel/shape-world/suites/default.json");
 }
 
-export const EVAL_USAGE = `Usage: sketchreel eval [--suite FILE] [--seeds 1,2,3] [--model DIR] [--steps N] [--guidance G]
-                      [--limit N] [--out DIR] [--json] [--ground-truth]
+export const EVAL_USAGE = `Usage: sketchreel eval [--suite FILE | --prompt TEXT…] [--seeds 1,2,3] [--model DIR] [--steps N]
+                      [--guidance G] [--limit N] [--out DIR] [--json] [--ground-truth]
 
 Renders every suite prompt for every seed through the generate pipeline, reads the objects back by
 color and scores each clause (DESIGN.md rules). Prints a table (per prompt, per clause type, fully
@@ -40,6 +42,7 @@ correct %) and writes DIR/report.json and DIR/contact-sheet.png (first/middle/la
 
   --suite FILE   suite JSON (default: gpu-runner/training/eval-suite.json if present, else
                  packages/shape-world/suites/default.json)
+  --prompt TEXT  score this prompt instead of a suite (repeatable; clauses parsed from the text)
   --seeds LIST   comma-separated seeds (default 1,2,3)
   --model DIR    model package (default: the embedded model)
   --steps N      denoising steps (default: the model's)
@@ -51,7 +54,7 @@ correct %) and writes DIR/report.json and DIR/contact-sheet.png (first/middle/la
                  suite and the scoring end to end (must be 100 %)`;
 
 export function parseEvalArgs(argv: string[]): EvalOptions {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -59,6 +62,7 @@ export function parseEvalArgs(argv: string[]): EvalOptions {
       allowPositionals: false,
       options: {
         suite: { type: "string" },
+        prompt: { type: "string", multiple: true },
         seeds: { type: "string", default: "1,2,3" },
         model: { type: "string" },
         steps: { type: "string" },
@@ -81,6 +85,10 @@ export function parseEvalArgs(argv: string[]): EvalOptions {
   };
   if (options.groundTruth && values.model !== undefined)
     throw new EvalUsageError("--ground-truth and --model exclude each other");
+  if (values.prompt !== undefined) {
+    if (values.suite !== undefined) throw new EvalUsageError("--prompt and --suite exclude each other");
+    options.prompts = values.prompt as string[];
+  }
   if (values.model !== undefined) options.modelDir = values.model as string;
   if (values.steps !== undefined) options.steps = integer("--steps", values.steps as string, 1);
   if (values.limit !== undefined) options.limit = integer("--limit", values.limit as string, 1);

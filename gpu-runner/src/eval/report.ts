@@ -5,6 +5,7 @@ import type { EvalSummary } from "./summarize.js";
 /** report.json: everything needed to compare two evaluations without re-running them. */
 export interface EvalReport {
   created_at: string;
+  /** The suite file's absolute path, or "--prompt" for ad-hoc prompts. */
   suite: string;
   /** `dir` null and `id` "ground-truth" for --ground-truth. */
   model: { dir: string | null; id: string; version: string };

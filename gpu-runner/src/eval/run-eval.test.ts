@@ -86,4 +86,24 @@ describe("runEval --ground-truth", () => {
     expect(report.summary.fully_correct.pct).toBe(100);
     expect(Object.values(report.summary.per_kind).every((t) => t.pct === 100)).toBe(true);
   });
+
+  it("scores ad-hoc --prompt texts, clauses parsed from each", async () => {
+    const report = await runEval(
+      {
+        suitePath: defaultSuitePath(),
+        prompts: ["A red ball falls while a blue box rises.", "A green triangle is to the left of a white dot"],
+        seeds: [4, 5],
+        outDir: join(dir, "adhoc"),
+        json: true,
+        groundTruth: true,
+      },
+      { stdout: () => {}, stderr: () => {}, progress: false },
+    );
+    expect(report.suite).toBe("--prompt");
+    expect(report.prompts.map((p) => p.clauses.map((c) => c.kind))).toEqual([
+      ["presence", "shape", "motion", "shape", "motion"],
+      ["presence", "shape", "shape", "relation"],
+    ]);
+    expect(report.summary.fully_correct).toEqual({ passed: 4, total: 4, pct: 100 });
+  });
 });

@@ -5,7 +5,7 @@ import { createPipeline } from "../generation/index.js";
 import { groundTruthSource, modelSource } from "./clip-sources.js";
 import { drawContactSheet } from "./contact-sheet.js";
 import { formatTable } from "./format-table.js";
-import { loadSuite } from "./load-suite.js";
+import { loadSuite, promptSuite } from "./load-suite.js";
 import type { EvalOptions } from "./options.js";
 import { buildReport, type EvalReport } from "./report.js";
 import { type EvalRun, runSuite } from "./run-suite.js";
@@ -31,7 +31,7 @@ export const CONTACT_SHEET_FILE = "contact-sheet.png";
  * generate and score every prompt × seed, then write report.json + contact-sheet.png and print the table (or the report).
  */
 export async function runEval(options: RunEvalOptions, io: EvalIo): Promise<EvalReport> {
-  const suite = await loadSuite(options.suitePath, options.limit);
+  const suite = options.prompts ? promptSuite(options.prompts) : await loadSuite(options.suitePath, options.limit);
   const source = options.groundTruth ? groundTruthSource() : modelSource(await buildPipeline(options), options);
   let runs: EvalRun[];
   const started = performance.now();
@@ -53,7 +53,7 @@ export async function runEval(options: RunEvalOptions, io: EvalIo): Promise<Eval
 
   const summary = summarize(runs);
   const report = buildReport({
-    suitePath: resolve(options.suitePath),
+    suitePath: options.prompts ? "--prompt" : resolve(options.suitePath),
     suite,
     model: source.describe(),
     params: {

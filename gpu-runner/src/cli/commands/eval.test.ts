@@ -80,7 +80,7 @@ describe("sketchreel eval", () => {
   it("is listed in --help and has its own usage", async () => {
     expect((await sketchreelInProcess(["--help"])).stdout).toMatch(/^\s+eval$/m);
     expect((await sketchreelInProcess(["eval", "--help"])).stdout).toMatch(
-      /^Usage: sketchreel eval \[--suite FILE\] \[--seeds 1,2,3\]/,
+      /^Usage: sketchreel eval \[--suite FILE \| --prompt TEXT…\] \[--seeds 1,2,3\]/,
     );
   });
 
@@ -88,9 +88,11 @@ describe("sketchreel eval", () => {
     [["--seeds", "one"], /--seeds must be comma-separated integers .*"one"/],
     [["--suite", "BAD"], /suite .*bad-suite\.json \[0\]\.clauses\[0\]\.from: "up" is not one of left/],
     [["--model", "/nonexistent/model"], /no model package at \/nonexistent\/model/],
+    [["--prompt", "A red ball jumps"], /--prompt "A red ball jumps": cannot read "a red ball jumps"/],
   ])("exits 2 with a clear message for %j", async (args, message) => {
     const resolved = args.map((a) => (a === "BAD" ? join(dir, "bad-suite.json") : a));
-    const { code, stderr } = await sketchreelInProcess(["eval", "--suite", join(dir, "suite.json"), ...resolved]);
+    const suite = args.includes("--prompt") ? [] : ["--suite", join(dir, "suite.json")];
+    const { code, stderr } = await sketchreelInProcess(["eval", ...suite, ...resolved]);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
   });
