@@ -20,6 +20,7 @@ import { createLogger } from "../src/service/logger.js";
 import { outputKey } from "../src/service/output-keys.js";
 import type { JobOutcome } from "../src/service/run-job.js";
 import { startRunnerService } from "../src/service/runner-service.js";
+import { createObjectStore, type ObjectStore } from "../src/storage/index.js";
 import { type LocalEdge, startLocalEdge } from "./helpers/local-edge.js";
 import { type LocalS3, startLocalS3 } from "./helpers/s3-server.js";
 import { throttledBackend } from "./helpers/throttled-backend.js";
@@ -65,7 +66,7 @@ async function waitForVideo(id: string, ready: (v: Json) => boolean, timeoutMs =
   }
 }
 
-function startRunner(pipeline: Pipeline, over: Partial<RunnerConfig> = {}) {
+function startRunner(pipeline: Pipeline, over: Partial<RunnerConfig> = {}, store?: ObjectStore) {
   const lines: Json[] = [];
   const outcomes: JobOutcome[] = [];
   const waiters: ((o: JobOutcome) => void)[] = [];
@@ -91,6 +92,7 @@ function startRunner(pipeline: Pipeline, over: Partial<RunnerConfig> = {}) {
     pipeline,
     modelId: "shape-world-tiny",
     log,
+    ...(store ? { store } : {}),
     onJobDone: (o) => {
       outcomes.push(o);
       waiters.shift()?.(o);
@@ -168,7 +170,30 @@ describe("runner service ↔ edge ↔ S3", () => {
   });
 });
 
-describe("cancellation and shutdown", () => {
+describe("failures, cancellation and shutdown", () => {
+  it("an upload that keeps failing fails the job as retryable; the job is not lost", async () => {
+    const unreachable = createObjectStore(
+      { ...s3.config, endpoint: "http://127.0.0.1:9" },
+      { retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20, maxRetryAfterMs: 100 } },
+    );
+    const broken = startRunner(fast, { runnerId: "runner-no-s3" }, unreachable);
+    const a = await broken.service;
+    const id = await createVideo({ num_inference_steps: 2, outputs: ["poster"] });
+    expect(await broken.nextOutcome()).toBe("failed");
+    await a.stop(100);
+    unreachable.close();
+    expect(broken.lines.find((l) => l.msg === "job failed")).toMatchObject({ code: "upload_failed", retryable: true });
+
+    const healthy = startRunner(fast, { runnerId: "runner-with-s3" });
+    const b = await healthy.service;
+    try {
+      const video = await waitForVideo(id, (v) => v.status === "succeeded");
+      expect(video.attempts).toBeGreaterThanOrEqual(2);
+    } finally {
+      await b.stop();
+    }
+  });
+
   it("a cancel reaches the runner by heartbeat and stops denoising within one step", async () => {
     const runner = startRunner(slow);
     const service = await runner.service;
