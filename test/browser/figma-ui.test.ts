@@ -16,13 +16,14 @@ let stack: ClientStack;
 let browser: Browser;
 let harness: Awaited<ReturnType<typeof startFigmaHarness>>;
 let page: Page;
+let apiKey: string;
 const out = mkdtempSync(join(tmpdir(), "sketchreel-figma-"));
 
 beforeAll(async () => {
   stack = await startClientStack({ runner: { stepDelayMs: 60 } });
   const built = await buildPlugin({ outDir: out, apiOrigin: stack.edge.url, storageOrigin: stack.s3.endpoint });
-  const settings = { apiKey: await stack.edge.createKey(), baseUrl: stack.edge.url };
-  harness = await startFigmaHarness(readFileSync(built.ui, "utf8"), settings);
+  apiKey = await stack.edge.createKey();
+  harness = await startFigmaHarness(readFileSync(built.ui, "utf8"), null); // first run: no key stored yet
   browser = await launchChromium();
   page = await browser.newPage();
   page.on("pageerror", (error) => console.error(JSON.stringify({ msg: "page error", error: String(error) })));
@@ -39,6 +40,15 @@ const ui = () => page.frameLocator("#plugin");
 const fromUi = () => page.evaluate(() => (window as unknown as { fromUi: UiToMain[] }).fromUi);
 
 describe("Figma plugin UI in headless Chromium, against the real edge", () => {
+  it("asks for the API key first, with the build's API URL filled in, and saves it through the main thread", async () => {
+    await expect.poll(() => ui().locator("#settings").isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await ui().locator("#base-url").inputValue()).toBe(stack.edge.url);
+    await ui().locator("#api-key").fill(apiKey);
+    await ui().locator("#save-settings").click();
+    await expect.poll(() => ui().locator("#composer").isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await fromUi()).toContainEqual({ type: "save-settings", settings: { apiKey, baseUrl: stack.edge.url } });
+  });
+
   it("shows a lint hint for a vague prompt as the user types", async () => {
     await ui().locator("#prompt").pressSequentially("a red ball near a green square", { delay: 10 });
     const hint = ui().locator('#hints li[data-code="vague_spatial_word"]');

@@ -104,6 +104,27 @@ describe("SDK against the real edge (workerd) and a lease-protocol runner", () =
     await expect(client.videos.get(victim!)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("cancels a video: it ends canceled, and createAndWait-style waiting reports that", async () => {
+    const queued = await client.videos.create({ prompt: PROMPT, num_inference_steps: 60 });
+    const canceled = await client.videos.cancel(queued.id);
+    expect(canceled.id).toBe(queued.id);
+    const types: string[] = [];
+    for await (const event of client.videos.events(queued.id)) types.push(event.type);
+    expect(types.at(-1)).toBe("video.canceled");
+    expect((await client.videos.get(queued.id)).status).toBe("canceled");
+  });
+
+  it("reads templates, lints prompts and reports usage", async () => {
+    const { data: templates } = await client.templates.list();
+    expect(templates.length).toBeGreaterThan(0);
+    const first = await client.templates.get(templates[0]!.id);
+    expect(first).toEqual(templates[0]);
+    const lint = await client.prompts.lint({ prompt: "a red ball near a green square" });
+    expect(lint.issues.map((i) => i.code)).toContain("vague_spatial_word");
+    const usage = await client.usage.get();
+    expect(usage.usage.videos_created).toBeGreaterThan(0);
+  });
+
   it("throws typed errors carrying request id, code and field errors", async () => {
     const invalid = await client.videos.create({ prompt: PROMPT, width: 500 }).catch((e) => e);
     expect(invalid).toBeInstanceOf(UnprocessableEntityError);
