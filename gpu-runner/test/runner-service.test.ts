@@ -66,7 +66,12 @@ async function waitForVideo(id: string, ready: (v: Json) => boolean, timeoutMs =
   }
 }
 
-function startRunner(pipeline: Pipeline, over: Partial<RunnerConfig> = {}, store?: ObjectStore) {
+function startRunner(
+  pipeline: Pipeline,
+  over: Partial<RunnerConfig> = {},
+  store?: ObjectStore,
+  modelVersion = "1.0.0",
+) {
   const lines: Json[] = [];
   const outcomes: JobOutcome[] = [];
   const waiters: ((o: JobOutcome) => void)[] = [];
@@ -91,6 +96,7 @@ function startRunner(pipeline: Pipeline, over: Partial<RunnerConfig> = {}, store
     config,
     pipeline,
     modelId: "shape-world-tiny",
+    modelVersion,
     log,
     ...(store ? { store } : {}),
     onJobDone: (o) => {
@@ -189,6 +195,25 @@ describe("failures, cancellation and shutdown", () => {
     try {
       const video = await waitForVideo(id, (v) => v.status === "succeeded");
       expect(video.attempts).toBeGreaterThanOrEqual(2);
+    } finally {
+      await b.stop();
+    }
+  });
+
+  it("a runner with another model version refuses the job as retryable", async () => {
+    const stale = startRunner(fast, { runnerId: "runner-stale" }, undefined, "0.9.0");
+    const a = await stale.service;
+    const id = await createVideo({ num_inference_steps: 2, outputs: ["poster"] });
+    expect(await stale.nextOutcome()).toBe("failed");
+    await a.stop(100);
+    expect(stale.lines.find((l) => l.msg === "job failed")).toMatchObject({
+      code: "model_version_mismatch",
+      retryable: true,
+    });
+    const current = startRunner(fast, { runnerId: "runner-current" });
+    const b = await current.service;
+    try {
+      expect((await waitForVideo(id, (v) => v.status === "succeeded")).status).toBe("succeeded");
     } finally {
       await b.stop();
     }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { EncodeError, FfmpegMissingError } from "../encode/index.js";
 import { StorageError } from "../storage/index.js";
 import { EdgeHttpError } from "./edge-retry-policy.js";
-import { describeFailure } from "./job-failure.js";
+import { describeFailure, ModelVersionMismatchError } from "./job-failure.js";
 import { outputKey } from "./output-keys.js";
 
 describe("describeFailure", () => {
@@ -26,6 +26,11 @@ describe("describeFailure", () => {
     });
     expect(describeFailure(new ModelPackageError("model_index.json", "latent", "missing"))).toMatchObject({
       code: "invalid_model_package",
+      retryable: true,
+    });
+    expect(describeFailure(new ModelVersionMismatchError("m", "2.0.0", "1.0.0"))).toEqual({
+      code: "model_version_mismatch",
+      message: "job wants m version 2.0.0 but this runner has 1.0.0 loaded",
       retryable: true,
     });
     expect(describeFailure(new Error("boom"))).toEqual({ code: "internal", message: "boom", retryable: true });

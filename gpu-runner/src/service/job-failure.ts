@@ -10,6 +10,18 @@ export class JobInterrupt extends Error {
   }
 }
 
+/**
+ * The job was queued for another version of the model than the one loaded here: its cached results
+ * would be keyed wrongly. Retryable, so a runner with the right version can take it.
+ */
+export class ModelVersionMismatchError extends Error {
+  override readonly name = "ModelVersionMismatchError";
+  readonly code = "model_version_mismatch";
+  constructor(model: string, wanted: string, loaded: string) {
+    super(`job wants ${model} version ${wanted} but this runner has ${loaded} loaded`);
+  }
+}
+
 export interface Failure {
   code: string;
   message: string;

@@ -7,6 +7,7 @@ export interface LoadedPipeline {
   pipeline: JobPipeline;
   /** `model_index.json` → `model_id`: the runner leases only jobs for this model. */
   modelId: string;
+  modelVersion: string;
   dispose(): Promise<void>;
 }
 
@@ -29,9 +30,11 @@ export async function loadPipeline(config: PipelineConfig, log: Logger): Promise
   const modelId = loaded.pipeline.model.index.model_id;
   log.info("model loaded", {
     model: modelId,
+    model_version: loaded.pipeline.model.index.model_version,
     model_dir: loaded.modelDir,
     backend: loaded.backend.description,
     load_ms: Math.round(performance.now() - started),
   });
-  return { pipeline: loaded.pipeline, modelId, dispose: loaded.dispose };
+  const modelVersion = loaded.pipeline.model.index.model_version;
+  return { pipeline: loaded.pipeline, modelId, modelVersion, dispose: loaded.dispose };
 }

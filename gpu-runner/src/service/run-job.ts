@@ -4,7 +4,7 @@ import type { ObjectStore } from "../storage/index.js";
 import type { EdgeClient, EdgeLease } from "./edge-client.js";
 import { LeaseLostError } from "./edge-retry-policy.js";
 import { type JobProgress, startHeartbeat } from "./heartbeat.js";
-import { describeFailure, type Failure, JobInterrupt } from "./job-failure.js";
+import { describeFailure, type Failure, JobInterrupt, ModelVersionMismatchError } from "./job-failure.js";
 import type { Logger } from "./logger.js";
 import type { RunnerMetrics } from "./metrics.js";
 import { outputKey } from "./output-keys.js";
@@ -20,6 +20,8 @@ export interface RunJobDeps {
   log: Logger;
   heartbeatIntervalMs: number;
   ffmpegPath: string;
+  /** The loaded package's `model_version`; a job for another version is refused (retryable). */
+  modelVersion?: string;
   /** Fires when the runner must give the job up (shutdown grace exceeded): the job is failed as retryable. */
   release?: AbortSignal;
 }
@@ -75,6 +77,9 @@ export async function runJob({ job, lease }: EdgeLease, deps: RunJobDeps): Promi
       output_prefix: job.output_prefix,
     });
     const signal = controller.signal;
+    if (deps.modelVersion && job.model.version !== deps.modelVersion) {
+      throw new ModelVersionMismatchError(job.model.id, job.model.version, deps.modelVersion);
+    }
     const result = await deps.pipeline.run(
       { prompt: job.prompt, negative_prompt: job.negative_prompt, ...job.params },
       { signal, onProgress: (p) => (progress = p) },

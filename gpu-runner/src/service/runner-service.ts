@@ -13,6 +13,8 @@ export interface RunnerServiceOptions {
   pipeline: JobPipeline;
   /** The model id this runner serves (`model_index.json` → `model_id`); leases are filtered by it. */
   modelId: string;
+  /** `model_index.json` → `model_version`; when set, jobs for another version are failed as retryable. */
+  modelVersion?: string;
   log?: Logger;
   store?: ObjectStore;
   onJobDone?: (outcome: JobOutcome) => void;
@@ -47,6 +49,7 @@ export async function startRunnerService(options: RunnerServiceOptions) {
     leaseWaitMs: config.leaseWaitMs,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
     ffmpegPath: config.ffmpegPath,
+    ...(options.modelVersion ? { modelVersion: options.modelVersion } : {}),
     ...(options.onJobDone ? { onJobDone: options.onJobDone } : {}),
   });
   const health = await startHealthServer({

@@ -68,7 +68,13 @@ const command: Command = {
       }
       throw error;
     }
-    const service = await startRunnerService({ config, pipeline: loaded.pipeline, modelId: loaded.modelId, log });
+    const service = await startRunnerService({
+      config,
+      pipeline: loaded.pipeline,
+      modelId: loaded.modelId,
+      modelVersion: loaded.modelVersion,
+      log,
+    });
     let stopping: Promise<void> | undefined;
     const onSignal = (signal: NodeJS.Signals) => {
       log.info("signal received", { signal });
