@@ -42,7 +42,11 @@ async function python(args: string[]): Promise<Record<string, unknown>> {
 }
 
 async function ortGemmCeiling(path: string): Promise<number> {
-  const session = await ort.InferenceSession.create(path, { intraOpNumThreads: threads, executionProviders: ["cpu"] });
+  const session = await ort.InferenceSession.create(path, {
+    intraOpNumThreads: threads,
+    executionProviders: ["cpu"],
+    extra: { session: { intra_op: { allow_spinning: "0" } } },
+  });
   const tensor = () =>
     new ort.Tensor("float32", Float32Array.from({ length: gemmN * gemmN }, Math.random), [gemmN, gemmN]);
   const feeds = { a: tensor(), b: tensor() };
@@ -113,13 +117,26 @@ try {
   // The machine may be shared: sample the ceiling before and after, and keep the best.
   const gemmBefore = await ortGemmCeiling(join(work, "matmul.onnx"));
   const runner = await runnerTimings(model.model_dir);
+  const gemmBetween = await ortGemmCeiling(join(work, "matmul.onnx"));
   const runnerRss = process.resourceUsage().maxRSS / 1024;
   const reference = (await python([
     ...["run", "--weights", model.weights, "--steps", String(steps), "--runs", String(runs)],
     ...["--threads", String(threads), "--gemm-n", String(gemmN)],
-  ])) as { timings_ms: Record<string, number>; denoiser_flops: number; gemm_flops_per_s: number; torch: string };
-  const ortGemm = Math.max(gemmBefore, await ortGemmCeiling(join(work, "matmul.onnx")));
+  ])) as {
+    timings_ms: Record<string, number>;
+    threads: number;
+    denoise_ms_by_threads: Record<string, number>;
+    denoiser_flops: number;
+    gemm_flops_per_s: number;
+    torch: string;
+  };
+  const ortGemm = Math.max(gemmBefore, gemmBetween, await ortGemmCeiling(join(work, "matmul.onnx")));
 
+  const byThreads = Object.entries(reference.denoise_ms_by_threads)
+    .map(([t, ms]) => `${t} thread(s): ${ms.toFixed(0)} ms`)
+    .join(", ");
+  console.log(`reference: torch ${reference.torch}, denoise ${byThreads}; best (${reference.threads}) shown`);
+  console.log(`runner: ${threads} intra-op thread(s)\n`);
   console.log(`stage (ms, best of ${runs})    runner   reference`);
   for (const stage of ["encode_prompt", "denoise", "decode", "total"] as const) {
     console.log(`${stage.padEnd(22)}${fmt(runner[stage])}  ${fmt(reference.timings_ms[stage])}`);
