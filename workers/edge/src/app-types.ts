@@ -19,4 +19,14 @@ export function videoFor(c: Context<AppEnv>, job: JobRecord, extra: Partial<Rend
   });
 }
 
-export const objectStore = (c: Context<AppEnv>) => new ObjectStore(s3Settings(c.env));
+const stores = new WeakMap<object, ObjectStore>();
+
+/** One store per isolate and env: its SigV4 client caches derived signing keys across requests. */
+export function objectStore(c: Context<AppEnv>): ObjectStore {
+  let store = stores.get(c.env);
+  if (!store) {
+    store = new ObjectStore(s3Settings(c.env));
+    stores.set(c.env, store);
+  }
+  return store;
+}

@@ -1,6 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import type { CreateKeyRequest } from "@sketchreel/contract";
 import { newId, randomBase62, sha256Hex } from "../crypto.js";
+import { keyCache } from "./key-cache.js";
 import type { KeyRecord } from "./key-record.js";
 
 /**
@@ -31,7 +32,12 @@ export class KeyStore {
 
   async findBySecret(secret: string): Promise<KeyRecord | null> {
     if (!/^sr_(live|test)_[A-Za-z0-9]{20,80}$/.test(secret)) return null;
-    return this.kv.get<KeyRecord>(`hash:${await sha256Hex(secret)}`, "json");
+    const hash = await sha256Hex(secret);
+    const cached = keyCache.get(hash);
+    if (cached !== undefined) return cached;
+    const record = await this.kv.get<KeyRecord>(`hash:${hash}`, "json");
+    if (record) keyCache.set(hash, record);
+    return record;
   }
 
   async revoke(id: string): Promise<KeyRecord | null> {
@@ -43,6 +49,7 @@ export class KeyStore {
       record.revoked_at = new Date().toISOString();
       await this.kv.put(`hash:${hash}`, JSON.stringify(record));
     }
+    keyCache.delete(hash);
     return record;
   }
 }
