@@ -19,13 +19,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ae", default="runs/autoencoder.pt")
     ap.add_argument("--out", default="data/latents")
+    ap.add_argument("--max-shards", type=int, default=1000)
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     enc = Encoder()
     enc.load_state_dict(torch.load(args.ae)["encoder"])
     enc.eval()
     t0 = time.time()
-    for path in sorted(glob.glob("data/clips/shard_*.npz")):
+    for path in sorted(glob.glob("data/clips/shard_*.npz"))[: args.max_shards]:
         out = f"{args.out}/{os.path.basename(path)}"
         if os.path.exists(out):
             continue
@@ -33,13 +34,15 @@ def main():
         frames = torch.from_numpy(d["frames"])  # [N, F, H, W, 3]
         zs = []
         with torch.no_grad():
-            for chunk in frames.split(64):
+            for chunk in frames.split(8):
                 n, f = chunk.shape[:2]
                 x = chunk.reshape(n * f, *chunk.shape[2:]).permute(0, 3, 1, 2).float() / 127.5 - 1
                 z = enc(x).reshape(n, f, LATENT, 8, 8).transpose(1, 2)
                 zs.append(z.half().numpy())
         np.savez(out, latents=np.concatenate(zs), scenes=str(d["scenes"]))
         print(f"{out} {time.time() - t0:.0f}s", flush=True)
+    if os.path.exists(f"{args.out}/stats.json"):  # fixed once: the DiT is trained on normalised latents
+        return
     z = np.concatenate([np.load(p)["latents"][:500].astype(np.float32)
                         for p in sorted(glob.glob(f"{args.out}/shard_*.npz"))])
     stats = {"latents_mean": z.mean(axis=(0, 2, 3, 4)).tolist(), "latents_std": z.std(axis=(0, 2, 3, 4)).tolist()}

@@ -67,11 +67,12 @@ def main():
     ap.add_argument("--out", default="../models/shape-world-tiny")
     ap.add_argument("--version", default="1.0.0")
     ap.add_argument("--ckpt", default="runs/dit.pt")
+    ap.add_argument("--decoder", help="autoencoder checkpoint (default: fine-tuned if present)")
     args = ap.parse_args()
     out = args.out
     text_encoder, vocab = load_text_encoder()
     dit, ck = load_dit(args.ckpt)
-    decoder = load_decoder()
+    decoder = load_decoder(args.decoder)
     mean, std = load_stats()
     L, S, D = tokenizer.MAX_LENGTH, text_encoder.slots.shape[0], text_encoder.slots.shape[1]
 

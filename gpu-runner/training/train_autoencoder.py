@@ -1,10 +1,13 @@
 """Train the per-frame autoencoder on rendered frames (random layouts + clip frames).
 
-usage: train_autoencoder.py [--steps N] [--out runs/autoencoder.pt] [--resume]
+usage: train_autoencoder.py [--steps N] [--out runs/autoencoder.pt]
+       train_autoencoder.py --decoder-only --init runs/autoencoder.pt --out runs/autoencoder_ft.pt
+(--decoder-only keeps the encoder, hence the latent space, fixed while the decoder keeps learning)
 """
 import runtime  # noqa: F401  (thread settings, first)
 import argparse
 import glob
+import os
 import json
 import time
 
@@ -48,12 +51,16 @@ def to_input(rgb_uint8):
     return rgb_uint8.permute(0, 3, 1, 2).float() / 127.5 - 1.0
 
 
-def ae_loss(enc, dec, batch, noise=LATENT_NOISE):
+def ae_loss(enc, dec, batch, noise=LATENT_NOISE, edge_weight=0.0, object_weight=OBJECT_WEIGHT):
     z = enc(to_input(batch))
     logits = dec.logits(z + noise * torch.randn_like(z))
     target = soft_targets(batch)
     ce = -(target * logits.log_softmax(1)).sum(1)
-    weight = 1.0 + OBJECT_WEIGHT * (1.0 - target[:, 0])
+    weight = 1.0 + object_weight * (1.0 - target[:, 0])
+    if edge_weight:  # emphasise the outline (where shapes differ): bg coverage changes nearby
+        bg = target[:, :1]
+        edge = (torch.nn.functional.max_pool2d(bg, 3, 1, 1) - (-torch.nn.functional.max_pool2d(-bg, 3, 1, 1)))
+        weight = weight + edge_weight * (edge[:, 0] > 0.05).float()
     loss = (ce * weight).mean() + 1e-3 * (z ** 2).mean()
     hit = (logits.argmax(1) == target.argmax(1))[target[:, 0] < 0.5].float().mean()
     return loss, hit
@@ -65,25 +72,38 @@ def main():
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--out", default="runs/autoencoder.pt")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--decoder-only", action="store_true")
+    ap.add_argument("--init")
+    ap.add_argument("--edge-weight", type=float, default=0.0)
+    ap.add_argument("--object-weight", type=float, default=OBJECT_WEIGHT)
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     t0 = time.time()
     bank = load_bank(12000, args.seed)
     print(f"bank {len(bank)} frames, {time.time() - t0:.0f}s", flush=True)
     enc, dec = Encoder(), Decoder()
-    params = list(enc.parameters()) + list(dec.parameters())
-    opt = torch.optim.AdamW(params, lr=2e-3, weight_decay=0.0)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, 2e-3, total_steps=args.steps, pct_start=0.05)
+    if args.init:
+        ck = torch.load(args.init)
+        enc.load_state_dict(ck["encoder"]); dec.load_state_dict(ck["decoder"])
+    if args.decoder_only:
+        enc.requires_grad_(False)
+    params = list(dec.parameters()) + ([] if args.decoder_only else list(enc.parameters()))
+    opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.0)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, args.lr, total_steps=args.steps, pct_start=0.05)
     gen = torch.Generator().manual_seed(args.seed)
     log = []
     for step in range(1, args.steps + 1):
         batch = bank[torch.randint(0, len(bank), (args.batch,), generator=gen)]
-        loss, hit = ae_loss(enc, dec, batch)
+        loss, hit = ae_loss(enc, dec, batch, edge_weight=args.edge_weight, object_weight=args.object_weight)
         opt.zero_grad(); loss.backward(); opt.step(); sched.step()
         if step % 100 == 0 or step == args.steps:
             log.append({"step": step, "loss": loss.item(), "object_pixel_acc": hit.item(), "s": time.time() - t0})
             print(json.dumps(log[-1]), flush=True)
-    torch.save({"encoder": enc.state_dict(), "decoder": dec.state_dict(), "log": log}, args.out)
+        if step % 50 == 0 or step == args.steps:
+            torch.save({"encoder": enc.state_dict(), "decoder": dec.state_dict(), "log": log, "step": step},
+                       args.out + ".tmp")
+            os.replace(args.out + ".tmp", args.out)
 
 
 if __name__ == "__main__":

@@ -51,7 +51,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--steps", type=int, default=100000)
     ap.add_argument("--minutes", type=float, default=60)
-    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--batch", type=int, default=24)
     ap.add_argument("--lr", type=float, default=5e-4)
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--ckpt", default="runs/dit.pt")
