@@ -1,9 +1,11 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_MODEL_DIR } from "../src/config.js";
 import { TINY_MODEL_DIR } from "./helpers/reference.js";
 import { probeVideo } from "./helpers/video-probe.js";
 
@@ -96,6 +98,27 @@ describe("sketchreel generate", () => {
       expect.arrayContaining([expect.objectContaining({ field: "guidance_scale", rule: "maximum" })]),
     );
   });
+
+  it.skipIf(!existsSync(join(DEFAULT_MODEL_DIR, "model_index.json")))(
+    "runs the embedded model by default, from the repo root",
+    async () => {
+      const file = join(out, "embedded.mp4");
+      const run = await sketchreel([
+        "generate",
+        "a red ball moves from left to right",
+        "--seed",
+        "1",
+        "-o",
+        file,
+        "--json",
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+      const report = JSON.parse(run.stdout);
+      expect(report.model.dir).toBe(DEFAULT_MODEL_DIR);
+      const stream = await probeVideo(file);
+      expect(stream).toMatchObject({ codec_name: "h264", nb_read_frames: String(report.params.num_frames) });
+    },
+  );
 
   it("points at --model when the model directory holds no package", async () => {
     const run = await sketchreel(["generate", "a ball", "-o", join(out, "x.gif"), "--model", out]);
