@@ -11,6 +11,8 @@ export interface ManagedChildOptions {
   cwd?: string;
   /** stdout and stderr of the child are appended here. */
   logFile: string;
+  /** Written to the child's stdin, which is then closed. */
+  input?: string;
 }
 
 export interface ManagedChild {
@@ -39,8 +41,9 @@ export function startChild(options: ManagedChildOptions): ManagedChild {
     cwd: options.cwd,
     env: options.env,
     detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+  if (options.input !== undefined) child.stdin?.end(options.input);
   if (child.pid === undefined) throw new Error(`${options.name}: could not start ${options.command}`);
   const pid = child.pid;
   const listeners: ((line: string) => void)[] = [];

@@ -42,7 +42,6 @@ export const devPaths = (stateDir: string) => ({
   secrets: join(stateDir, "secrets.json"),
   devJson: join(stateDir, "dev.json"),
   edgeState: join(stateDir, "edge"),
-  edgeEnv: join(stateDir, "edge.env"),
   s3: join(stateDir, "s3"),
   logs: join(stateDir, "logs"),
 });

@@ -1,19 +1,21 @@
-import { writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { type ManagedChild, startChild } from "./child-process.js";
+import type { EdgeMainOptions } from "./edge-main.js";
 import { waitForHttp } from "./wait-for-http.js";
 
 export const EDGE_CONFIG = fileURLToPath(new URL("../../../workers/edge/wrangler.jsonc", import.meta.url));
+const EDGE_MAIN = fileURLToPath(new URL("./edge-main.ts", import.meta.url));
 
 export interface EdgeProcessOptions {
   port: number;
-  /** Durable Objects and KV persist here (wrangler `--persist-to`). */
+  /** Durable Objects and KV persist here. */
   persistDir: string;
-  /** Written as a dotenv file: secrets and var overrides (wrangler `--env-file`). */
-  envFile: string;
+  /** Vars and secrets of the worker (wrangler.jsonc `vars` overrides included). */
   vars: Record<string, string>;
+  /** Restart on edits to workers/edge (default false: a restart answers in-flight POSTs 503). */
+  watch?: boolean;
   logFile: string;
   readyTimeoutMs?: number;
 }
@@ -31,27 +33,25 @@ export const OFFLINE_WRANGLER_ENV = {
 } as const;
 
 /**
- * Runs the edge worker in workerd through `wrangler dev` (local mode, real Durable Objects and
- * KV persisted under `persistDir`) and resolves once it answers HTTP.
+ * Runs the edge worker in workerd (wrangler's local mode, real Durable Objects and KV persisted
+ * under `persistDir`) in its own process group, and resolves once it answers HTTP.
  */
 export async function startEdge(options: EdgeProcessOptions): Promise<EdgeProcess> {
-  const dotenv = Object.entries(options.vars)
-    .map(([k, v]) => `${k}=${quoteDotenv(k, v)}`)
-    .join("\n");
-  await writeFile(options.envFile, `${dotenv}\n`, { mode: 0o600 });
-  const wrangler = createRequire(EDGE_CONFIG).resolve("wrangler/bin/wrangler.js");
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
+  const input: EdgeMainOptions = {
+    config: EDGE_CONFIG,
+    port: options.port,
+    persistDir: options.persistDir,
+    vars: options.vars,
+    watch: options.watch ?? false,
+  };
   const child = startChild({
     name: "edge",
     command: process.execPath,
-    args: [
-      wrangler,
-      "dev",
-      ...["--config", EDGE_CONFIG, "--ip", "127.0.0.1", "--port", String(options.port)],
-      ...["--persist-to", options.persistDir, "--env-file", options.envFile],
-      ...["--inspector-port", "0", "--show-interactive-dev-session=false", "--live-reload=false"],
-    ],
+    args: ["--import", tsx, EDGE_MAIN],
     env: { ...process.env, ...OFFLINE_WRANGLER_ENV, FORCE_COLOR: "0" },
     logFile: options.logFile,
+    input: JSON.stringify(input),
   });
   const url = `http://127.0.0.1:${options.port}`;
   try {
@@ -64,13 +64,6 @@ export async function startEdge(options: EdgeProcessOptions): Promise<EdgeProces
     throw error;
   }
   return { url, child };
-}
-
-/** dotenv quoting: single quotes are literal (JSON values stay intact), then double, then backticks. */
-export function quoteDotenv(name: string, value: string): string {
-  if (/[\r\n]/.test(value)) throw new Error(`${name}: edge variables must be one line`);
-  for (const quote of ["'", '"', "`"]) if (!value.includes(quote)) return `${quote}${value}${quote}`;
-  throw new Error(`${name}: a value cannot contain ', " and \` at once`);
 }
 
 export const edgeLogFile = (logsDir: string) => join(logsDir, "edge.log");

@@ -23,6 +23,8 @@ export interface DevStackOptions {
   s3Port?: number;
   /** Extra edge vars (wrangler.jsonc `vars`), e.g. `LEASE_TTL_MS` or `TIER_LIMITS`. */
   edgeVars?: Record<string, string>;
+  /** Restart the edge when workers/edge changes (default false; `sketchreel dev` turns it on). */
+  watchEdge?: boolean;
   /** Extra runner variables (gpu-runner/src/config.ts), e.g. `THREADS`. */
   runnerEnv?: Record<string, string>;
   /**
@@ -83,7 +85,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
   const edgeOptions = {
     port,
     persistDir: paths.edgeState,
-    envFile: paths.edgeEnv,
+    watch: options.watchEdge ?? false,
     logFile: edgeLogFile(paths.logs),
     vars: {
       ENVIRONMENT: "development",

@@ -4,10 +4,10 @@ import { waitForShutdownSignal } from "../../dev/run-until-signal.js";
 import { DEFAULT_PORT, DEFAULT_STATE_DIR, startDevStack } from "../../dev/stack.js";
 import type { Command } from "../command.js";
 
-const USAGE = `Usage: sketchreel dev [--port 8787] [--runners N] [--state DIR] [--model DIR]
+const USAGE = `Usage: sketchreel dev [--port 8787] [--runners N] [--state DIR] [--model DIR] [--watch]
 
 Starts the whole local stack in the foreground: an S3-compatible server on 127.0.0.1 (bucket
-created), the edge worker in workerd (wrangler dev, offline, Durable Objects and KV persisted under
+created), the edge worker in workerd (wrangler, offline, Durable Objects and KV persisted under
 DIR/edge) and N runner processes on the embedded model. Tokens and an API key are generated on
 first start and kept in DIR. When ready it prints one line with the API URL and writes DIR/dev.json
 (apiUrl, apiKey, adminToken, runnerToken, s3Endpoint, …). Ctrl-C (SIGINT) or SIGTERM stops
@@ -17,7 +17,8 @@ Options:
   --port N      edge port on 127.0.0.1 (default ${DEFAULT_PORT})
   --runners N   runner processes (default 1; 0 = edge and S3 only)
   --state DIR   state directory (default ${DEFAULT_STATE_DIR})
-  --model DIR   model package for the runners (default: gpu-runner/models/shape-world-tiny)`;
+  --model DIR   model package for the runners (default: gpu-runner/models/shape-world-tiny)
+  --watch       restart the edge when workers/edge changes (requests in flight then get a 503)`;
 
 const note = (text: string) => process.stderr.write(`dev: ${text}\n`);
 
@@ -27,7 +28,7 @@ const command: Command = {
   async run(argv) {
     let flags: ReturnType<typeof parseStackFlags>;
     try {
-      flags = parseStackFlags(argv);
+      flags = parseStackFlags(argv, { watch: { type: "boolean" } });
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       process.stderr.write(`sketchreel dev: ${error.message}\n\n${USAGE}\n`);
@@ -41,6 +42,7 @@ const command: Command = {
         runners: intFlag("runners", flags.runners as string | undefined, 1, 0, 64),
         stateDir: (flags.state as string | undefined) ?? DEFAULT_STATE_DIR,
         ...(flags.model ? { modelDir: flags.model as string } : {}),
+        watchEdge: flags.watch === true,
         onNote: note,
       });
     } catch (error) {
