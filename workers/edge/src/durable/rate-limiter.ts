@@ -36,7 +36,9 @@ export class RateLimiter extends DurableObject {
     const allowed = bucket.tokens >= 1;
     if (allowed) bucket.tokens -= 1;
     this.bucket = bucket;
-    this.ctx.storage.kv.put("bucket", bucket);
+    // Persisted for restarts, without holding the answer until the write is confirmed: the
+    // in-memory bucket is authoritative while the object lives.
+    void this.ctx.storage.put("bucket", bucket, { allowUnconfirmed: true });
     const resetS = Math.max(1, Math.ceil((bucket.refilledAt + WINDOW_MS - now) / 1000));
     return { allowed, limit: limitPerMinute, remaining: bucket.tokens, resetS, retryAfterS: allowed ? 0 : resetS };
   }
