@@ -13,9 +13,9 @@ import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
-import * as ort from "onnxruntime-node";
 import { DEFAULT_MODEL_DIR } from "../src/config.js";
 import { createPipeline } from "../src/generation/index.js";
+import { measureGemmCeiling, OnnxBackend } from "../src/onnx/index.js";
 
 const run = promisify(execFile);
 const HERE = fileURLToPath(new URL(".", import.meta.url));
@@ -41,24 +41,8 @@ async function python(args: string[]): Promise<Record<string, unknown>> {
   return JSON.parse(stdout.trim().split("\n").at(-1)!);
 }
 
-async function ortGemmCeiling(path: string): Promise<number> {
-  const session = await ort.InferenceSession.create(path, {
-    intraOpNumThreads: threads,
-    executionProviders: ["cpu"],
-    extra: { session: { intra_op: { allow_spinning: "0" } } },
-  });
-  const tensor = () =>
-    new ort.Tensor("float32", Float32Array.from({ length: gemmN * gemmN }, Math.random), [gemmN, gemmN]);
-  const feeds = { a: tensor(), b: tensor() };
-  await session.run(feeds);
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 10; i++) {
-    const start = performance.now();
-    await session.run(feeds);
-    best = Math.min(best, (performance.now() - start) / 1000);
-  }
-  await session.release();
-  return (2 * gemmN ** 3) / best;
+function ortGemmCeiling(path: string): Promise<number> {
+  return measureGemmCeiling(path, { n: gemmN, threads });
 }
 
 async function runnerTimings(modelDir: string) {
@@ -95,7 +79,7 @@ const fmt = (ms: number | undefined) => (ms === undefined ? "-" : ms.toFixed(1).
 const work = await mkdtemp(join(tmpdir(), "sketchreel-bench-"));
 try {
   console.log(
-    `machine: ${cpus()[0]?.model ?? "?"} × ${availableParallelism()}, threads ${threads}, onnxruntime-node ${ort.env.versions.node}`,
+    `machine: ${cpus()[0]?.model ?? "?"} × ${availableParallelism()}, threads ${threads}, ${OnnxBackend.create().description}`,
   );
   console.log(
     `model: random weights, DiT dim ${opts.dim} × ${opts.layers} layers, 64×64×16, ${steps} UniPC steps, CFG 4 (batch 2)\n`,
