@@ -15,6 +15,22 @@ const { values } = parseArgs({
 });
 const jobs = Number(values.jobs);
 const runners = Number(values.runners);
+/** POST, retrying local-dev proxy 503s and dropped connections (as real runners do); counts them. */
+let transient = 0;
+async function post(url: string, init: RequestInit): Promise<Response> {
+  for (;;) {
+    try {
+      const res = await fetch(url, { ...init, method: "POST" });
+      if (res.status !== 503) return res;
+      await res.body?.cancel();
+    } catch {
+      // connection dropped: retry
+    }
+    transient++;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const unlimited = { requests_per_minute: 1e7, max_concurrent_jobs: 1e7, daily_compute_units: 1e9 };
 
 const t = await startTestStack({ runners: 0, edgeVars: { TIER_LIMITS: JSON.stringify({ internal: unlimited }) } });
@@ -26,9 +42,8 @@ try {
     Array.from({ length: 32 }, async () => {
       while (next < jobs) {
         const i = next++;
-        const res = await fetch(`${t.apiUrl}/v1/videos`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        const res = await post(`${t.apiUrl}/v1/videos`, {
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": `d-${i}` },
           body: JSON.stringify({ prompt: `a red ball falls, take ${i}`, num_inference_steps: 1, outputs: ["poster"] }),
         });
         if (res.status !== 202) throw new Error(`submit: HTTP ${res.status} ${await res.text()}`);
@@ -46,16 +61,14 @@ try {
     Array.from({ length: runners }, async (_, r) => {
       for (;;) {
         const t0 = performance.now();
-        const res = await fetch(`${t.apiUrl}/internal/runners/lease`, {
-          method: "POST",
+        const res = await post(`${t.apiUrl}/internal/runners/lease`, {
           headers,
           body: JSON.stringify({ runner_id: `noop-${r}`, models: ["shape-world-tiny"], wait_ms: 0 }),
         });
         if (res.status === 204) return;
         if (!res.ok) throw new Error(`lease: HTTP ${res.status} ${await res.text()}`);
         const { job, lease } = (await res.json()) as Lease;
-        const done = await fetch(`${t.apiUrl}/internal/jobs/${job.id}/complete`, {
-          method: "POST",
+        const done = await post(`${t.apiUrl}/internal/jobs/${job.id}/complete`, {
           headers,
           body: JSON.stringify({
             lease_id: lease.id,
@@ -71,7 +84,8 @@ try {
             ],
           }),
         });
-        if (!done.ok) throw new Error(`complete: HTTP ${done.status} ${await done.text()}`);
+        // 409 after a retried complete: the first one landed and the lease is spent.
+        if (!done.ok && done.status !== 409) throw new Error(`complete: HTTP ${done.status} ${await done.text()}`);
         await done.body?.cancel();
         cycleMs.push(performance.now() - t0);
         completed++;
@@ -88,6 +102,7 @@ try {
       submit_per_s: Number((jobs / submitSeconds).toFixed(1)),
       dispatch_jobs_per_s: Number((completed / dispatchSeconds).toFixed(1)),
       goal_jobs_per_s: 300,
+      transient_retried: transient,
       lease_complete_ms: { p50: Math.round(percentile(cycleMs, 50)), p99: Math.round(percentile(cycleMs, 99)) },
     }),
   );

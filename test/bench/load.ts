@@ -45,7 +45,7 @@ try {
     accepted: report.accepted,
     throttled_429: report.throttled,
     throttled_without_retry_after: report.throttledWithoutRetryAfter,
-    proxy_503_retried: report.retried503,
+    transient_retried: report.retriedTransient,
     distinct_videos: new Set(report.ids).size,
     errors: report.errors,
     error_samples: report.errorSamples,

@@ -19,10 +19,10 @@ export interface LoadReport {
   throttled: number;
   throttledWithoutRetryAfter: number;
   /**
-   * 503s from wrangler's local ProxyWorker ("Your worker restarted mid-request"), retried with the
-   * same Idempotency-Key as the SDK does. Local-dev tooling only; counted so they stay visible.
+   * 503s from wrangler's local ProxyWorker ("Your worker restarted mid-request") and dropped
+   * connections, retried with the same Idempotency-Key as the SDK does. Counted so they stay visible.
    */
-  retried503: number;
+  retriedTransient: number;
   /** Other non-2xx answers, by status. */
   errors: Record<string, number>;
   /** The first few of those answers: status, request id, body. */
@@ -54,7 +54,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     ids,
     throttled: 0,
     throttledWithoutRetryAfter: 0,
-    retried503: 0,
+    retriedTransient: 0,
     errors: {},
     errorSamples: [],
     submitLatencyMs: [],
@@ -73,19 +73,26 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       const idempotencyKey = `load-${runId}-${i}`;
       for (;;) {
         const t0 = performance.now();
-        const res = await fetch(`${options.apiUrl}/v1/videos`, {
-          method: "POST",
-          headers: { ...headers, "idempotency-key": idempotencyKey },
-          body: JSON.stringify(options.body(i)),
-        });
+        let res: Response;
+        try {
+          res = await fetch(`${options.apiUrl}/v1/videos`, {
+            method: "POST",
+            headers: { ...headers, "idempotency-key": idempotencyKey },
+            body: JSON.stringify(options.body(i)),
+          });
+        } catch {
+          report.retriedTransient++;
+          await sleep(100);
+          continue;
+        }
         report.submitLatencyMs.push(performance.now() - t0);
         if (res.status === 202 || res.status === 200) {
           ids.push(((await res.json()) as Video).id);
           report.accepted++;
           break;
         }
-        if (res.status === 503 && report.retried503 < options.submissions) {
-          report.retried503++;
+        if (res.status === 503 && report.retriedTransient < options.submissions) {
+          report.retriedTransient++;
           await res.body?.cancel();
           await sleep(100);
           continue;

@@ -23,7 +23,7 @@ it("brings every accepted submission to a terminal state; every 429 carries Retr
     drainTimeoutMs: 150_000,
   });
   console.info(
-    `load: ${report.accepted} accepted, ${report.throttled} × 429, ${report.retried503} × 503 retried, ${report.jobsPerSecond.toFixed(2)} jobs/s, job p50 ${percentile(report.jobLatencyMs, 50)} ms`,
+    `load: ${report.accepted} accepted, ${report.throttled} × 429, ${report.retriedTransient} × 503/reset retried, ${report.jobsPerSecond.toFixed(2)} jobs/s, job p50 ${percentile(report.jobLatencyMs, 50)} ms`,
   );
   expect(report.errors, report.errorSamples.join("\n")).toEqual({});
   expect(report.accepted).toBe(40);
