@@ -8,6 +8,24 @@ export interface LoadResult {
   statuses: Record<number, number>;
 }
 
+/** Pool the requests of several runs of one scenario (latency quantiles are per-run medians). */
+export function mergeResults(runs: LoadResult[]): LoadResult {
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const statuses: Record<number, number> = {};
+  for (const r of runs)
+    for (const [code, n] of Object.entries(r.statuses)) statuses[Number(code)] = (statuses[Number(code)] ?? 0) + n;
+  return {
+    requests,
+    seconds,
+    rps: requests / seconds,
+    p50Ms: median(runs.map((r) => r.p50Ms)),
+    p99Ms: median(runs.map((r) => r.p99Ms)),
+    statuses,
+  };
+}
+
 export async function runLoad(
   makeRequest: () => Request,
   options: { concurrency: number; seconds: number },

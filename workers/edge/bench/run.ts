@@ -15,9 +15,10 @@ import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Miniflare } from "miniflare";
-import { type LoadResult, runLoad } from "./load.js";
+import { type LoadResult, mergeResults, runLoad } from "./load.js";
 
 const { values } = parseArgs({
+  // seconds: per scenario, spread over one-second rounds that alternate the scenarios
   options: { seconds: { type: "string", default: "8" }, concurrency: { type: "string", default: "32" } },
 });
 const seconds = Number(values.seconds);
@@ -157,12 +158,21 @@ async function main() {
           }),
       ],
     ];
-    const results: Record<string, LoadResult> = {};
-    for (const [name, make] of scenarios) {
-      await runLoad(make, { concurrency, seconds: 1 }); // warm-up
-      log("measure", { scenario: name, seconds, concurrency });
-      results[name] = await runLoad(make, { concurrency, seconds });
+    // Interleave the scenarios in short rounds so that drifting background load hits them alike.
+    const rounds = Math.max(1, Math.round(seconds));
+    const perRound: Record<string, LoadResult[]> = {};
+    for (const [, make] of scenarios) await runLoad(make, { concurrency, seconds: 0.5 }); // warm-up
+    for (let round = 0; round < rounds; round++) {
+      log("round", { round: round + 1, of: rounds });
+      for (const [name, make] of scenarios) {
+        const list = perRound[name] ?? [];
+        list.push(await runLoad(make, { concurrency, seconds: seconds / rounds }));
+        perRound[name] = list;
+      }
     }
+    const results: Record<string, LoadResult> = Object.fromEntries(
+      Object.entries(perRound).map(([name, list]) => [name, mergeResults(list)]),
+    );
     const bare = results.bare_hono?.rps ?? 1;
     const rows = Object.entries(results).map(([name, r]) => ({
       scenario: name,
