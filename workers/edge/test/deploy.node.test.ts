@@ -12,11 +12,27 @@ const outdir = mkdtempSync(join(tmpdir(), "sketchreel-edge-dry-run-"));
 
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-describe("wrangler deploy --dry-run", () => {
-  it("bundles the worker with its Durable Objects, offline", async () => {
+const wranglerEnv = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  CI: "true",
+};
+
+describe("wrangler", () => {
+  it("has current binding types in worker-configuration.d.ts (wrangler types --check)", async () => {
+    const { stdout } = await run("npx", ["wrangler", "types", "--strict-vars=false", "--check"], {
+      cwd: edgeDir,
+      env: wranglerEnv,
+      timeout: 110_000,
+    });
+    expect(stdout).toContain("up to date");
+  });
+
+  it("deploy --dry-run bundles the worker with its Durable Objects, offline", async () => {
     const { stdout } = await run("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir], {
       cwd: edgeDir,
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: "true" },
+      env: wranglerEnv,
       timeout: 110_000,
     });
     expect(stdout).toContain("--dry-run: exiting now.");
