@@ -36,6 +36,9 @@ export function startRunner(options: RunnerProcessOptions): ManagedChild {
       S3_FORCE_PATH_STYLE: "true",
       MODEL_DIR: options.modelDir,
       PORT: "0",
+      // On SIGTERM a runner lets its pending long poll return before exiting: keep polls short
+      // locally so Ctrl-C is quick (RUNNER_STOP_GRACE_MS in stack.ts covers poll + job grace).
+      LEASE_WAIT_MS: "5000",
       SHUTDOWN_GRACE_MS: "5000",
       ...options.env,
     },

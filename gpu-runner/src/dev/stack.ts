@@ -50,7 +50,7 @@ export interface DevStack {
   stop(): Promise<void>;
 }
 
-const RUNNER_STOP_GRACE_MS = 8_000;
+const RUNNER_STOP_GRACE_MS = 15_000;
 const RUNNER_READY_TIMEOUT_MS = 120_000;
 
 /** The runner's structured log line once it has loaded the model and starts leasing. */
