@@ -80,9 +80,8 @@ describe("a prompt through the whole stack", () => {
       prompt: "a blue cube slides from left to right",
       num_inference_steps: 50,
     });
-    for await (const event of t.client.videos.events(video.id)) {
-      if (event.data.progress.stage === "denoise" && event.data.progress.step >= 1) break;
-    }
+    // The runner has it once it logs "job started": 50 steps take seconds, so this cancels mid-run.
+    await t.logs.waitFor((l) => l.msg === "job started" && l.job_id === video.id);
     await t.client.videos.cancel(video.id);
     const finished = await t.logs.waitFor((l) => l.msg === "job finished" && l.job_id === video.id);
     expect(finished.outcome).toBe("canceled");

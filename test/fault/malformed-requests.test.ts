@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { generateMalformedRequests } from "../harness/malformed-requests.js";
-import { sendAll, violation } from "../harness/send-requests.js";
+import { proxyRetries, sendAll, violation } from "../harness/send-requests.js";
 import { startTestStack, type TestStack } from "../harness/stack.js";
 
 // ≥ 1 000 malformed requests against the real edge in workerd: 0 × 5xx, every 4xx problem+json.
@@ -33,7 +33,9 @@ it("answers every malformed request with a 4xx problem+json and never a 5xx", as
   const byStatus = new Map<number, number>();
   for (const a of answers) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
   const summary = [...byStatus].sort(([a], [b]) => a - b).map(([status, n]) => `${n} × ${status}`);
-  console.info(`${answers.length} malformed requests: ${summary.join(", ")}`);
+  console.info(
+    `${answers.length} malformed requests: ${summary.join(", ")} (${proxyRetries.count} resent after a local-proxy 503)`,
+  );
   const broken = answers.flatMap((a) => {
     const why = violation(a);
     return why ? [`${a.request.label} → ${why}`] : [];

@@ -22,6 +22,14 @@ function authorization(request: MalformedRequest, creds: Credentials): string | 
   return request.auth.header;
 }
 
+/**
+ * wrangler's local dev proxy (in front of workerd, absent in production) sometimes answers a request
+ * itself under concurrency: a 503 with this text and no X-Request-Id. The edge never produced it, so
+ * such a request is sent again (up to 3 times) and counted in `proxyRetries`.
+ */
+export const LOCAL_PROXY_RESTART = "Your worker restarted mid-request";
+export const proxyRetries = { count: 0 };
+
 /** Sends every request with at most `concurrency` in flight; one Answer each, in order. */
 export async function sendAll(
   baseUrl: string,
@@ -40,13 +48,19 @@ export async function sendAll(
       if (auth !== undefined) headers.authorization = auth;
       let res: Response;
       try {
-        res = await fetch(`${baseUrl}${request.path}`, {
-          method: request.method,
-          headers,
-          ...(request.body !== undefined ? { body: request.body as BodyInit } : {}),
-          redirect: "manual",
-          signal: AbortSignal.timeout(30_000),
-        });
+        for (let attempt = 1; ; attempt++) {
+          res = await fetch(`${baseUrl}${request.path}`, {
+            method: request.method,
+            headers,
+            ...(request.body !== undefined ? { body: request.body as BodyInit } : {}),
+            redirect: "manual",
+            signal: AbortSignal.timeout(30_000),
+          });
+          if (attempt > 3 || res.status !== 503 || res.headers.has("x-request-id")) break;
+          const text = await res.clone().text();
+          if (!text.includes(LOCAL_PROXY_RESTART)) break;
+          proxyRetries.count++;
+        }
       } catch (error) {
         // The connection broke: report it like a server error, it is one for the client.
         answers[index] = { request, status: 599, contentType: "", requestId: null, body: String(error) };
