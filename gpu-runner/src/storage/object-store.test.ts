@@ -110,6 +110,29 @@ describe("createObjectStore against s3rver on loopback", () => {
     expect(err).toMatchObject({ name: "StorageError", retryable: true, attempts: 3 });
     expect(attempts).toEqual([1, 2]);
   });
+
+  it("times out a server that accepts the connection and never answers, then gives up retryable", async () => {
+    const sockets = new Set<import("node:net").Socket>();
+    const silent = createServer((socket) => {
+      sockets.add(socket); // read the request, never answer
+      socket.on("error", () => {});
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as { port: number };
+    const store = createObjectStore(
+      { ...s3.config, endpoint: `http://127.0.0.1:${port}` },
+      { retry: { ...fast, maxAttempts: 2 }, requestTimeoutMs: 300 },
+    );
+    try {
+      const err = await store.put("k", randomBytes(10), { contentType: "image/png" }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ name: "StorageError", retryable: true, attempts: 2 });
+      expect(sockets.size).toBeGreaterThanOrEqual(2);
+    } finally {
+      store.close();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  }, 15_000);
 });
 
 function freePort(): Promise<number> {

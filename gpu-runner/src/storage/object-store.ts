@@ -43,6 +43,10 @@ export interface ObjectStoreOptions {
   /** Bodies above this go up as multipart uploads of this part size (min 5 MiB). */
   partSize?: number;
   onRetry?: RetryHooks["onRetry"];
+  /** Time to establish a connection (default 5 s). */
+  connectionTimeoutMs?: number;
+  /** Socket inactivity before a request is abandoned as a retryable TimeoutError (default 60 s). */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -58,6 +62,13 @@ export function createObjectStore(config: S3Config, options: ObjectStoreOptions 
     ...(config.credentials ? { credentials: config.credentials } : {}),
     forcePathStyle: config.forcePathStyle,
     maxAttempts: 1,
+    // A server that accepts the connection and never answers must not hang a job forever (heartbeats
+    // would keep its lease alive): time out, and let S3_RETRY_POLICY retry.
+    requestHandler: {
+      connectionTimeout: options.connectionTimeoutMs ?? 5_000,
+      requestTimeout: options.requestTimeoutMs ?? 60_000,
+      throwOnRequestTimeout: true,
+    },
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
   });
