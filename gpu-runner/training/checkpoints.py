@@ -8,11 +8,16 @@ from models.autoencoder import LATENT, Decoder
 from models.dit import DiT
 from models.text_encoder import TextEncoder
 
-DIT_CONFIG = {"channels": LATENT, "dim": 128, "depth": 4, "heads": 4, "mlp_ratio": 2.5}
+DIT_CONFIG = {"channels": LATENT, "dim": 128, "depth": 4, "heads": 4, "mlp_ratio": 2.5, "predict": "x"}
 
 
-def load_text_encoder(path="runs/text_encoder.pt"):
-    ck = torch.load(path)
+def _first(*paths):
+    """runs/ (local training) wins over checkpoints/ (the small committed copies)."""
+    return next((p for p in paths if os.path.exists(p)), paths[-1])
+
+
+def load_text_encoder(path=None):
+    ck = torch.load(path or _first("runs/text_encoder.pt", "checkpoints/text_encoder.pt"))
     model = TextEncoder(ck["config"]["vocab_size"])
     model.load_state_dict(ck["model"])
     return model.eval().requires_grad_(False), ck["vocab"]
@@ -20,20 +25,23 @@ def load_text_encoder(path="runs/text_encoder.pt"):
 
 def load_decoder(path=None):
     """The decoder fine-tuned on the frozen encoder's latents if present, else the joint one."""
-    path = path or next(p for p in ("runs/autoencoder_ft.pt", "runs/autoencoder.pt") if os.path.exists(p))
+    path = path or _first("runs/autoencoder_ft.pt", "runs/autoencoder.pt", "checkpoints/autoencoder.pt")
     dec = Decoder()
     dec.load_state_dict(torch.load(path)["decoder"])
     return dec.eval().requires_grad_(False)
 
 
-def load_stats(path="runs/latent_stats.json"):  # copy of data/latents/stats.json, fixed at first encode
-    s = json.load(open(path))
+def load_stats(path=None):
+    """Per-channel latent statistics, fixed when the first latents were encoded."""
+    s = json.load(open(path or _first("runs/latent_stats.json", "checkpoints/latent_stats.json")))
     view = lambda k: torch.tensor(s[k]).view(1, -1, 1, 1, 1)
     return view("latents_mean"), view("latents_std")
 
 
-def load_dit(path="runs/dit.pt", ema=True):
-    ck = torch.load(path)
-    model = DiT(**ck.get("config", DIT_CONFIG))
+def load_dit(path=None, ema=True):
+    ck = torch.load(path or _first("runs/ditx.pt", "checkpoints/dit.pt"))
+    for key in ("model", "ema"):
+        ck[key] = {k: v.float() for k, v in ck[key].items()}
+    model = DiT(**dict({"predict": "v"}, **ck.get("config", DIT_CONFIG)))  # older checkpoints: v
     model.load_state_dict(ck["ema" if ema else "model"])
     return model.eval().requires_grad_(False), ck

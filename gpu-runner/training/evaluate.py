@@ -19,7 +19,7 @@ from shapeworld.rules import check_clause
 
 
 class Pipeline:
-    def __init__(self, dit_path="runs/dit.pt", ema=True):
+    def __init__(self, dit_path=None, ema=True):
         self.text_encoder, self.vocab = load_text_encoder()
         self.dit, ck = load_dit(dit_path, ema)
         self.step = ck["step"]
@@ -91,7 +91,7 @@ def main():
     ap.add_argument("--sampler", default="unipc")
     ap.add_argument("--guidance", type=float, default=4.0)
     ap.add_argument("--steps", type=int, default=20)
-    ap.add_argument("--ckpt", default="runs/dit.pt")
+    ap.add_argument("--ckpt")
     ap.add_argument("--raw", action="store_true", help="use raw weights instead of EMA")
     ap.add_argument("--json")
     ap.add_argument("--sheet")

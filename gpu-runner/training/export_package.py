@@ -66,7 +66,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="../models/shape-world-tiny")
     ap.add_argument("--version", default="1.0.0")
-    ap.add_argument("--ckpt", default="runs/dit.pt")
+    ap.add_argument("--ckpt")
     ap.add_argument("--decoder", help="autoencoder checkpoint (default: fine-tuned if present)")
     args = ap.parse_args()
     out = args.out

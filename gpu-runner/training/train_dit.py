@@ -54,7 +54,7 @@ def main():
     ap.add_argument("--batch", type=int, default=24)
     ap.add_argument("--lr", type=float, default=5e-4)
     ap.add_argument("--resume", action="store_true")
-    ap.add_argument("--ckpt", default="runs/dit.pt")
+    ap.add_argument("--ckpt", default="runs/ditx.pt")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
     torch.manual_seed(args.seed)
@@ -65,15 +65,18 @@ def main():
     ema.load_state_dict(model.state_dict())
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.0)
     step, elapsed, gen = 0, 0.0, torch.Generator().manual_seed(args.seed)
-    if args.resume and os.path.exists(args.ckpt):
-        ck = torch.load(args.ckpt)
-        model.load_state_dict(ck["model"]); ema.load_state_dict(ck["ema"]); opt.load_state_dict(ck["opt"])
+    if args.resume:
+        ck = torch.load(args.ckpt if os.path.exists(args.ckpt) else "checkpoints/dit.pt")
+        for key in ("model", "ema"):
+            ck[key] = {k: v.float() for k, v in ck[key].items()}
+        model.load_state_dict(ck["model"]); ema.load_state_dict(ck["ema"])
+        if "opt" in ck:  # the slim committed checkpoint has no optimizer state / rng
+            opt.load_state_dict(ck["opt"]); gen.set_state(ck["gen"])
         step, elapsed = ck["step"], ck["elapsed"]
-        gen.set_state(ck["gen"])
     print(f"{len(latents)} clips, {sum(p.numel() for p in model.parameters()) / 1e6:.2f} M params, "
           f"start step {step}", flush=True)
     empty = encode_captions(text_encoder, vocab, [""])
-    t_start, log = time.time(), open("runs/dit_log.jsonl", "a")
+    t_start, log = time.time(), open(args.ckpt.replace(".pt", "_log.jsonl"), "a")
     while step < args.steps and (time.time() - t_start) / 60 < args.minutes:
         t0 = time.time()
         idx = torch.randint(0, len(latents), (args.batch,), generator=gen)

@@ -1,5 +1,10 @@
 """Latent DiT: spatio-temporal self-attention over latent patches, cross-attention to the text
-slots, adaLN-zero conditioning on (timestep, pooled text). Predicts the flow velocity v = noise - x0.
+slots, adaLN-zero conditioning on (timestep, pooled text). Outputs the flow velocity v = noise - x0.
+
+With predict="x" (default) the network predicts the clean latents x0 and the graph converts:
+v = (x_t - x0) / sigma, sigma = timestep / 1000 clamped at SIGMA_MIN. Patch tokens (128 values) are as
+wide as the model, so passing the noise through (what v-prediction needs) is the hard part for
+a small network; x-prediction leaves that to the exact formula (as in "Back to Basics", JiT).
 """
 import math
 
@@ -7,6 +12,9 @@ import torch
 from torch import nn
 
 from .layers import MLP, Attention
+
+
+SIGMA_MIN = 0.05
 
 
 def timestep_features(t, dim=256):
@@ -38,8 +46,9 @@ class DiTBlock(nn.Module):
 
 class DiT(nn.Module):
     def __init__(self, channels=4, frames=16, height=8, width=8, patch=(4, 2, 2), text_dim=128,
-                 dim=192, depth=4, heads=6, mlp_ratio=3.0):
+                 dim=192, depth=4, heads=6, mlp_ratio=3.0, predict="x"):
         super().__init__()
+        self.predict = predict
         self.channels, self.patch = channels, patch
         self.grid = (frames // patch[0], height // patch[1], width // patch[2])
         pdim = channels * patch[0] * patch[1] * patch[2]
@@ -75,4 +84,8 @@ class DiT(nn.Module):
         for block in self.blocks:
             x = block(x, c, context)
         shift, scale = self.final_ada(nn.functional.silu(c))[:, None].chunk(2, -1)
-        return self.unpatchify(self.out(self.final_norm(x) * (1 + scale) + shift))
+        out = self.unpatchify(self.out(self.final_norm(x) * (1 + scale) + shift))
+        if self.predict == "v":
+            return out
+        sigma = (timestep.float() / 1000.0).clamp(min=SIGMA_MIN).reshape(-1, 1, 1, 1, 1)
+        return (hidden_states - out) / sigma
