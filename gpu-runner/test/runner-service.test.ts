@@ -6,6 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -31,6 +32,12 @@ export const TINY_MODEL = fileURLToPath(new URL("../../packages/pipeline/test/fi
 // biome-ignore lint/suspicious/noExplicitAny: test-only view of parsed JSON
 type Json = Record<string, any>;
 
+/** Jobs carry the edge catalog's version of shape-world-tiny, which mirrors the embedded package. */
+const EMBEDDED_VERSION = (
+  JSON.parse(readFileSync(new URL("../models/shape-world-tiny/model_index.json", import.meta.url), "utf8")) as {
+    model_version: string;
+  }
+).model_version;
 const SKETCHREEL_BIN = fileURLToPath(new URL("../bin/sketchreel.mjs", import.meta.url));
 const PROMPT = "a red ball moves from the left to the right";
 
@@ -70,7 +77,7 @@ function startRunner(
   pipeline: Pipeline,
   over: Partial<RunnerConfig> = {},
   store?: ObjectStore,
-  modelVersion = "1.0.0",
+  modelVersion = EMBEDDED_VERSION,
 ) {
   const lines: Json[] = [];
   const outcomes: JobOutcome[] = [];

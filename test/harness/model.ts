@@ -23,7 +23,13 @@ export function testModelDir(): string {
   cpSync(TINY_RANDOM_FIXTURE, dir, { recursive: true });
   const indexPath = join(dir, "model_index.json");
   const index = JSON.parse(readFileSync(indexPath, "utf8")) as Record<string, unknown>;
-  writeFileSync(indexPath, JSON.stringify({ ...index, model_id: "shape-world-tiny" }, null, 2));
+  // Same id and version as the embedded package (which the edge's catalog mirrors), so runners accept the jobs.
+  const embedded = JSON.parse(readFileSync(join(EMBEDDED_MODEL, "model_index.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
+  const alias = { ...index, model_id: embedded.model_id, model_version: embedded.model_version };
+  writeFileSync(indexPath, JSON.stringify(alias, null, 2));
   aliased = dir;
   return dir;
 }

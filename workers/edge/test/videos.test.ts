@@ -17,7 +17,7 @@ describe("videos", () => {
     expect(body).toMatchObject({
       object: "video",
       status: "queued",
-      model: { id: "shape-world-tiny", version: "1.0.0" },
+      model: { id: "shape-world-tiny", version: MODELS["shape-world-tiny"]!.model_version },
       prompt: PROMPT,
       params: {
         width: 64,
