@@ -28,7 +28,7 @@ export const DEFAULT_MODEL_ID = "shape-world-tiny";
 export const MODELS: Record<string, ModelEntry> = {
   "shape-world-tiny": {
     model_id: "shape-world-tiny",
-    model_version: "1.1.0",
+    model_version: "1.2.0",
     defaults: {
       width: 64,
       height: 64,
