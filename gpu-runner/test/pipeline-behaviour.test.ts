@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { AbortError, InvalidParamsError, type Progress } from "@sketchreel/pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPipeline, type RunnerPipeline } from "../src/generation/index.js";
-import { FIXTURES, readFloat32, referenceCases, relativeL2, TINY_MODEL_DIR } from "./helpers/reference.js";
+import {
+  FIXTURES,
+  readFloat32,
+  referenceCases,
+  referenceParams,
+  relativeL2,
+  TINY_MODEL_DIR,
+} from "./helpers/reference.js";
 
 const small = { width: 32, height: 32, num_frames: 4, num_inference_steps: 3 } as const;
 let runner: RunnerPipeline;
@@ -141,20 +148,7 @@ describe("a denoiser graph with a fixed batch of 1", () => {
   it("runs cond and uncond as two passes and still matches the reference", async () => {
     const ref = referenceCases().find((c) => c.name === "unipc")!;
     const latents: Float32Array[] = [];
-    await fixed.pipeline.run(
-      {
-        prompt: ref.prompt,
-        negative_prompt: ref.negative_prompt,
-        seed: ref.seed,
-        num_inference_steps: ref.steps,
-        guidance_scale: ref.guidance,
-        width: ref.width,
-        height: ref.height,
-        num_frames: ref.frames,
-        scheduler: ref.scheduler,
-      },
-      { onLatents: (_, x) => latents.push(x) },
-    );
+    await fixed.pipeline.run(referenceParams(ref), { onLatents: (_, x) => latents.push(x) });
     const last = ref.tensors.latents.at(-1)!;
     expect(relativeL2(latents.at(-1)!, readFloat32(ref, last))).toBeLessThanOrEqual(1e-4);
   });

@@ -4,6 +4,7 @@ import {
   readFloat32,
   readUint8,
   referenceCases,
+  referenceParams,
   relativeL2,
   TINY_MODEL_DIR,
   WAN_SHAPED_MODEL_DIR,
@@ -26,20 +27,9 @@ const cases = [
 describe.each(cases)("parity with the PyTorch reference: $name", (ref) => {
   it(`latents after every step and the decoded frames match (rel-L2 ≤ 1e-4)`, async () => {
     const latents: Float32Array[] = [];
-    const result = await runners.get(ref.model)!.pipeline.run(
-      {
-        prompt: ref.prompt,
-        negative_prompt: ref.negative_prompt,
-        seed: ref.seed,
-        num_inference_steps: ref.steps,
-        guidance_scale: ref.guidance,
-        width: ref.width,
-        height: ref.height,
-        num_frames: ref.frames,
-        scheduler: ref.scheduler,
-      },
-      { onLatents: (_, x) => latents.push(x) },
-    );
+    const result = await runners
+      .get(ref.model)!
+      .pipeline.run(referenceParams(ref), { onLatents: (_, x) => latents.push(x) });
     expect(latents).toHaveLength(ref.steps);
     const errors = latents.map((x, i) => relativeL2(x, readFloat32(ref, ref.tensors.latents[i]!)));
     for (const e of errors) expect(e).toBeLessThanOrEqual(1e-4);

@@ -40,6 +40,21 @@ export function referenceCases(root = REFERENCE_DIR): ReferenceCase[] {
   return cases.map((c) => ({ ...c, root }));
 }
 
+/** The generation parameters the reference case was produced with. */
+export function referenceParams(c: ReferenceCase) {
+  return {
+    prompt: c.prompt,
+    negative_prompt: c.negative_prompt,
+    seed: c.seed,
+    num_inference_steps: c.steps,
+    guidance_scale: c.guidance,
+    width: c.width,
+    height: c.height,
+    num_frames: c.frames,
+    scheduler: c.scheduler,
+  };
+}
+
 export function readFloat32(c: ReferenceCase, t: TensorFile): Float32Array {
   const buf = readFileSync(join(c.root, c.dir, t.file));
   return new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
