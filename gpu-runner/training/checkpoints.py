@@ -8,7 +8,12 @@ from models.autoencoder import LATENT, Decoder
 from models.dit import DiT
 from models.text_encoder import TextEncoder
 
-DIT_CONFIG = {"channels": LATENT, "dim": 128, "depth": 4, "heads": 4, "mlp_ratio": 2.5, "predict": "x"}
+DIT_CONFIG = {"channels": LATENT, "dim": 128, "depth": 4, "heads": 4, "mlp_ratio": 2.5, "predict": "x",
+              "ground": True}
+
+
+# Logit scale of the shipped decoder: measure_autoencoder.py on held-out clips (REPORT.md).
+DECODER_SHARPNESS = 2.0
 
 
 def _first(*paths):
@@ -23,10 +28,10 @@ def load_text_encoder(path=None):
     return model.eval().requires_grad_(False), ck["vocab"]
 
 
-def load_decoder(path=None):
+def load_decoder(path=None, sharpness=DECODER_SHARPNESS):
     """The decoder fine-tuned on the frozen encoder's latents if present, else the joint one."""
     path = path or _first("runs/autoencoder_ft.pt", "runs/autoencoder.pt", "checkpoints/autoencoder.pt")
-    dec = Decoder()
+    dec = Decoder(sharpness=sharpness)
     dec.load_state_dict(torch.load(path)["decoder"])
     return dec.eval().requires_grad_(False)
 

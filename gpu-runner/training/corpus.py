@@ -2,18 +2,20 @@
 import numpy as np
 
 from shapeworld.captions import caption_scene
+from shapeworld.layout import canonical_layout
 from shapeworld.scene import sample_scene
 from shapeworld.vocab import COLOR_NAMES, SHAPES
 
 
 def parse_targets(scene, order):
-    """colour idx, shape idx [2]; start/end xy [2, 4]; 0 = no object."""
+    """colour idx, shape idx [2]; canonical start/end xy [2, 4]; 0 = no object."""
     colors, shapes, xy = np.zeros(2, np.int64), np.zeros(2, np.int64), np.zeros((2, 4), np.float32)
+    layout = canonical_layout(scene)
     for slot, i in enumerate(order[:2]):
         o = scene["objects"][i]
         colors[slot] = 1 + COLOR_NAMES.index(o["color"])
         shapes[slot] = 1 + SHAPES.index(o["shape"])
-        xy[slot] = o["start"] + o["end"]
+        xy[slot] = layout[i][0] + layout[i][1]
     return colors, shapes, xy
 
 

@@ -14,6 +14,7 @@ import tokenizer
 from shapeworld.reader import read_video
 from shapeworld.render import render_scene
 from shapeworld.rules import check_clause
+from shapeworld.layout import REL_POS
 from shapeworld.scene import MIN_GAP, _min_distance
 from shapeworld.vocab import ANCHORS
 
@@ -70,8 +71,6 @@ An orange dot slides from the top edge to the center.|orange ball: top edge>cent
 A green square stays near the left edge while a white triangle travels from the right to the center.|green square: @left edge; white triangle: right>center
 """
 
-REL_POS = {"above": ((0.5, 0.3), (0.5, 0.7)), "below": ((0.5, 0.7), (0.5, 0.3)),
-           "to the left of": ((0.3, 0.5), (0.7, 0.5)), "to the right of": ((0.7, 0.5), (0.3, 0.5))}
 
 
 def parse_spec(line):

@@ -14,21 +14,32 @@ import torch
 
 import tokenizer
 from checkpoints import DIT_CONFIG, load_stats, load_text_encoder
-from models.dit import DiT
+from models.dit import GROUND_SLOTS, DiT
 from shapeworld.captions import caption_scene
 
 EMPTY_RATE = 0.1
 SHIFT = 3.0
 
 
-def load_latents():
+def load_latents(directory):
     zs, scenes = [], []
-    for p in sorted(glob.glob("data/latents/shard_*.npz")):
+    for p in sorted(glob.glob(f"{directory}/shard_*.npz")):
         d = np.load(p)
         zs.append(torch.from_numpy(d["latents"].astype(np.float32)))
         scenes += json.loads(str(d["scenes"]))
     mean, std = load_stats()
     return (torch.cat(zs) - mean) / std, scenes
+
+
+def true_layout(scenes, orders, n=GROUND_SLOTS):
+    """The scenes' actual paths in mention order: paths [B, n, 4], presence [B, n]."""
+    paths, presence = torch.zeros(len(scenes), n, 4), torch.zeros(len(scenes), n)
+    for b, (scene, order) in enumerate(zip(scenes, orders)):
+        for slot, i in enumerate(order[:n]):
+            o = scene["objects"][i]
+            paths[b, slot] = torch.tensor(o["start"] + o["end"])
+            presence[b, slot] = 1.0
+    return paths, presence
 
 
 def encode_captions(text_encoder, vocab, captions):
@@ -51,16 +62,24 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--steps", type=int, default=100000)
     ap.add_argument("--minutes", type=float, default=60)
-    ap.add_argument("--batch", type=int, default=24)
-    ap.add_argument("--lr", type=float, default=5e-4)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=6e-4)
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--ckpt", default="runs/ditx.pt")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--latents", default="data/latents")
+    ap.add_argument("--init", help="warm start from another DiT checkpoint's EMA weights (new layers stay fresh)")
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     text_encoder, vocab = load_text_encoder()
-    latents, scenes = load_latents()
+    latents, scenes = load_latents(args.latents)
     model = DiT(**DIT_CONFIG)
+    if args.init and not args.resume:
+        weights = {k: v.float() for k, v in torch.load(args.init)["ema"].items()}
+        missing, _ = model.load_state_dict(weights, strict=False)
+        print(f"warm start from {args.init}; fresh: {sorted({k.split('.')[0] for k in missing})}", flush=True)
+    if model.ground:  # the frozen parse head reads the layout out of the text slots
+        model.parse_head.load_state_dict(text_encoder.head.state_dict())
     ema = DiT(**DIT_CONFIG).requires_grad_(False)
     ema.load_state_dict(model.state_dict())
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.0)
@@ -80,15 +99,23 @@ def main():
     while step < args.steps and (time.time() - t_start) / 60 < args.minutes:
         t0 = time.time()
         idx = torch.randint(0, len(latents), (args.batch,), generator=gen)
-        caps = [caption_scene(scenes[i], int(torch.randint(0, 2**31, (1,), generator=gen)))[0] for i in idx]
+        batch_scenes = [scenes[i] for i in idx]
+        caps, orders = zip(*[caption_scene(sc, int(torch.randint(0, 2**31, (1,), generator=gen))) for sc in batch_scenes])
         ctx = encode_captions(text_encoder, vocab, caps)
         drop = torch.rand(args.batch, generator=gen) < EMPTY_RATE
         ctx[drop] = empty
+        layout = None
+        if model.ground:  # actual paths, parsed colour/shape; dropped captions get no grounding
+            paths, presence = true_layout(batch_scenes, orders)
+            presence[drop] = 0.0
+            with torch.no_grad():
+                looks = model.layout(ctx)[2]
+            layout = (paths, presence, looks)
         x0 = latents[idx]
         noise = torch.randn(x0.shape, generator=gen)
         sigma = sample_sigma(args.batch, gen)
         s = sigma.view(-1, 1, 1, 1, 1)
-        pred = model((1 - s) * x0 + s * noise, sigma * 1000, ctx)
+        pred = model((1 - s) * x0 + s * noise, sigma * 1000, ctx, layout)
         loss = ((pred - (noise - x0)) ** 2).mean()
         for g in opt.param_groups:
             g["lr"] = args.lr * min(1.0, (step + 1) / 100)
