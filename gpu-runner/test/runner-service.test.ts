@@ -259,21 +259,26 @@ describe("failures, cancellation and shutdown", () => {
     expect((await api("GET", `/v1/videos/${id}`)).body.status).toBe("succeeded");
   });
 
-  it("past the grace period the job is released as retryable, and another runner completes it", async () => {
+  it("past the grace period the job is handed back without using an attempt, and another runner completes it", async () => {
     const first = startRunner(slow, { runnerId: "runner-a" });
     const a = await first.service;
     const id = await createVideo({ num_inference_steps: 40, outputs: ["gif"] });
     await waitForVideo(id, (v) => v.progress?.stage === "denoise" && v.progress.step >= 1);
     await a.stop(100);
     expect(first.outcomes).toEqual(["released"]);
-    expect(first.lines.find((l) => l.msg === "job failed")).toMatchObject({ code: "runner_shutdown", retryable: true });
-    expect((await api("GET", `/v1/videos/${id}`)).body.status).toBe("queued");
+    expect(first.lines.find((l) => l.msg === "job released")).toMatchObject({
+      code: "runner_shutdown",
+      retryable: true,
+      released: true,
+    });
+    expect((await api("GET", `/v1/videos/${id}`)).body).toMatchObject({ status: "queued", attempts: 0 });
 
     const second = startRunner(fast, { runnerId: "runner-b" });
     const b = await second.service;
     try {
       expect(await second.nextOutcome()).toBe("succeeded");
       const video = await waitForVideo(id, (v) => v.status === "succeeded");
+      expect(video.attempts).toBe(1);
       expect(video.outputs.map((o: { variant: string }) => o.variant)).toEqual(["gif"]);
     } finally {
       await b.stop();

@@ -26,6 +26,8 @@ export interface Failure {
   code: string;
   message: string;
   retryable: boolean;
+  /** Handed back unfinished (shutdown), not failed: the edge requeues it without counting the attempt. */
+  released?: boolean;
 }
 
 /** Codes that no retry can fix: the request itself is wrong. */

@@ -21,7 +21,8 @@ export type LoopState = "idle" | "busy" | "draining" | "stopped";
 /**
  * Lease → run → lease … one job at a time, until `stop()`. Stopping lets a pending long poll
  * return (at most `leaseWaitMs`; a job it brings is handed straight back); a running job gets
- * `graceMs` to finish, after which it is released (failed as retryable so another runner takes it).
+ * `graceMs` to finish, after which it is released: handed back to the queue for another runner,
+ * without using up one of the job's attempts.
  */
 export function createLeaseLoop(options: LeaseLoopOptions) {
   const { edge, log, metrics } = options;
@@ -77,6 +78,7 @@ export function createLeaseLoop(options: LeaseLoopOptions) {
         code: "runner_shutdown",
         message: "the runner shut down before starting the job",
         retryable: true,
+        released: true,
       })
       .catch((error: unknown) =>
         log.error("could not hand the job back; its lease will expire", { error, job_id: job.id }),

@@ -22,7 +22,7 @@ export interface RunJobDeps {
   ffmpegPath: string;
   /** The loaded package's `model_version`; a job for another version is refused (retryable). */
   modelVersion?: string;
-  /** Fires when the runner must give the job up (shutdown grace exceeded): the job is failed as retryable. */
+  /** Fires when the runner must give the job up (shutdown grace exceeded): the job is handed back (released). */
   release?: AbortSignal;
 }
 
@@ -125,7 +125,7 @@ export async function runJob({ job, lease }: EdgeLease, deps: RunJobDeps): Promi
       return finish("lease_lost");
     }
     const failure = failureFor(reason, error);
-    log[failure.retryable ? "warn" : "info"]("job failed", { ...failure, error });
+    log[failure.retryable ? "warn" : "info"](failure.released ? "job released" : "job failed", { ...failure, error });
     try {
       await deps.edge.fail(job.id, { lease_id: lease.id, ...failure });
     } catch (reportError) {
@@ -143,7 +143,12 @@ function failureFor(reason: unknown, error: unknown): Failure {
     return { code: "canceled", message: "canceled by request", retryable: false };
   }
   if (reason instanceof JobInterrupt && reason.kind === "shutdown") {
-    return { code: "runner_shutdown", message: "the runner shut down before the job finished", retryable: true };
+    return {
+      code: "runner_shutdown",
+      message: "the runner shut down before the job finished",
+      retryable: true,
+      released: true,
+    };
   }
   return describeFailure(error);
 }

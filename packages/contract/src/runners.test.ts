@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toFieldErrors } from "./problem.js";
-import { CompleteRequest, HeartbeatRequest, LeaseRequest } from "./runners.js";
+import { CompleteRequest, FailRequest, HeartbeatRequest, LeaseRequest } from "./runners.js";
 
 describe("runner protocol schemas", () => {
   it("defaults the long-poll time and bounds it", () => {
@@ -35,5 +35,16 @@ describe("runner protocol schemas", () => {
       expect(toFieldErrors(bad.error)).toContainEqual(
         expect.objectContaining({ field: "outputs.0.sha256", message: expect.stringContaining("64 lowercase hex") }),
       );
+  });
+
+  it("treats a fail as a real failure unless the runner says it released the job, which must be retryable", () => {
+    const fail = { lease_id: "lse_12345678", code: "oom", message: "boom", retryable: true };
+    expect(FailRequest.parse(fail).released).toBe(false);
+    const bad = FailRequest.safeParse({ ...fail, code: "runner_shutdown", retryable: false, released: true });
+    expect(bad.success).toBe(false);
+    if (!bad.success)
+      expect(toFieldErrors(bad.error)).toEqual([
+        expect.objectContaining({ field: "retryable", message: expect.stringContaining("got false") }),
+      ]);
   });
 });

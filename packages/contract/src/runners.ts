@@ -77,8 +77,25 @@ export const FailRequest = z
     code: z.string().min(1).max(64),
     message: z.string().max(2000),
     retryable: z.boolean(),
+    released: z
+      .boolean()
+      .default(false)
+      .openapi({
+        description:
+          "The runner hands the job back unfinished (graceful shutdown) rather than failing it: the job is " +
+          "requeued and this attempt is not counted. Requires retryable: true.",
+      }),
   })
   .strict()
+  .superRefine((body, ctx) => {
+    if (body.released && !body.retryable) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["retryable"],
+        message: "retryable must be true when released is true (got false)",
+      });
+    }
+  })
   .openapi("FailRequest");
 
 export const JobAck = z

@@ -257,7 +257,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Report a failure; retryable failures requeue (max 3 attempts) */
+        /** Report a failure (retryable ones requeue, max 3 attempts) or hand the job back (`released`, no attempt used) */
         post: operations["failJob"];
         delete?: never;
         options?: never;
@@ -409,6 +409,11 @@ export interface components {
             code: string;
             message: string;
             retryable: boolean;
+            /**
+             * @description The runner hands the job back unfinished (graceful shutdown) rather than failing it: the job is requeued and this attempt is not counted. Requires retryable: true.
+             * @default false
+             */
+            released: boolean;
         };
         FieldError: {
             /**

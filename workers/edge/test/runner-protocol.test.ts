@@ -13,6 +13,13 @@ const heartbeat = (id: string, leaseId: string, step = 3) =>
   );
 const fail = (id: string, leaseId: string, retryable: boolean, code = "oom") =>
   json("POST", `/internal/jobs/${id}/fail`, { lease_id: leaseId, code, message: "boom", retryable }, RUNNER);
+const release = (id: string, leaseId: string) =>
+  json(
+    "POST",
+    `/internal/jobs/${id}/fail`,
+    { lease_id: leaseId, code: "runner_shutdown", message: "shutting down", retryable: true, released: true },
+    RUNNER,
+  );
 
 async function getVideo(key: { auth: Record<string, string> }, id: string) {
   return (await (await call(`/v1/videos/${id}`, { headers: key.auth })).json()) as Video;
@@ -135,6 +142,40 @@ describe("runner protocol", () => {
       message: "boom",
       retryable: false,
     });
+  });
+
+  it("a job released by shutting-down runners keeps its attempts; real failures still use them up", async () => {
+    const key = await createKey();
+    const { body } = await createVideo(key);
+    for (let deploy = 0; deploy < 5; deploy++) {
+      const grant = await leaseJob(body.id);
+      expect(grant.job.attempt).toBe(1);
+      expect(await (await release(body.id, grant.lease.id)).json()).toEqual({ id: body.id, status: "queued" });
+      expect(await getVideo(key, body.id)).toMatchObject({
+        status: "queued",
+        attempts: 0,
+        progress: { stage: "queued" },
+      });
+    }
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const grant = await leaseJob(body.id);
+      expect(grant.job.attempt).toBe(attempt);
+      await fail(body.id, grant.lease.id, true);
+    }
+    expect(await getVideo(key, body.id)).toMatchObject({ status: "failed", attempts: 3, error: { code: "oom" } });
+  });
+
+  it("a release on the last attempt requeues the job instead of failing it", async () => {
+    const key = await createKey();
+    const { body } = await createVideo(key);
+    for (let attempt = 1; attempt < 3; attempt++) await fail(body.id, (await leaseJob(body.id)).lease.id, true);
+    const last = await leaseJob(body.id);
+    expect(last.job.attempt).toBe(3);
+    expect(await (await release(body.id, last.lease.id)).json()).toEqual({ id: body.id, status: "queued" });
+    const again = await leaseJob(body.id);
+    expect(again.job.attempt).toBe(3);
+    expect((await completeJob(again)).status).toBe(200);
+    expect(await getVideo(key, body.id)).toMatchObject({ status: "succeeded", attempts: 3 });
   });
 
   it("propagates cancel to the runner on its next heartbeat", async () => {

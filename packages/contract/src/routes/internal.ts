@@ -71,7 +71,8 @@ export const failJob = createRoute({
   path: "/internal/jobs/{id}/fail",
   operationId: "failJob",
   tags: ["runners"],
-  summary: "Report a failure; retryable failures requeue (max 3 attempts)",
+  summary:
+    "Report a failure (retryable ones requeue, max 3 attempts) or hand the job back (`released`, no attempt used)",
   security: runnerSecurity,
   request: { params: JobParams, body: body(FailRequest) },
   responses: {

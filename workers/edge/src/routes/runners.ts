@@ -51,7 +51,7 @@ export function registerRunnerRoutes(app: App): void {
   app.openapi(failJob, async (c) => {
     const { lease_id, ...body } = c.req.valid("json");
     const done = unwrap(await jobQueueStub(c.env).fail(c.req.valid("param").id, lease_id, body));
-    logEvent("warn", "job_failed", {
+    logEvent(body.released ? "info" : "warn", body.released ? "job_released" : "job_failed", {
       video_id: done.job.id,
       code: body.code,
       retryable: body.retryable,

@@ -154,7 +154,11 @@ export class JobQueue extends DurableObject<Bindings> {
     return { ok: true as const, job };
   }
 
-  fail(id: string, leaseId: string, body: { code: string; message: string; retryable: boolean }) {
+  /**
+   * A runner gives the job up. A failure uses up the attempt its lease started; a release (the
+   * runner shutting down gracefully) hands the attempt back, so rolling deploys never fail a job.
+   */
+  fail(id: string, leaseId: string, body: { code: string; message: string; retryable: boolean; released: boolean }) {
     this.sweepLeases();
     const held = heldJob(this.jobs, id, leaseId, Date.now());
     if (!held.ok) return held;
@@ -162,7 +166,8 @@ export class JobQueue extends DurableObject<Bindings> {
     job.lease = null;
     if (job.cancel_requested) {
       job.status = "canceled";
-    } else if (body.retryable && job.attempts < this.config.maxAttempts) {
+    } else if (body.released || (body.retryable && job.attempts < this.config.maxAttempts)) {
+      if (body.released) job.attempts -= 1;
       job.status = "queued";
       job.progress = { stage: "queued", step: 0, total_steps: job.params.num_inference_steps };
     } else {
