@@ -1,7 +1,8 @@
 /**
  * Edge benchmark (not a test): on one local workerd (Miniflare), compare
  *   - a bare Hono route (bench/bare),
- *   - a cache-hit POST /v1/videos (auth → rate limit → validate → safety → cache key → JobQueue hit),
+ *   - a cache-hit POST /v1/videos (auth → rate limit → validate → safety → cache key → memo hit;
+ *     the JobQueue answers the first one),
  *   - the submit path (POST /v1/videos creating a new queued job each time),
  * and print requests/s, latencies and the ratios. Goal: cache hit ≥ 0.5 × bare.
  *

@@ -4,6 +4,7 @@ import { type App, objectStore, videoFor } from "../app-types.js";
 import { readConfig } from "../config.js";
 import { jobQueueStub } from "../durable/job-queue/index.js";
 import { fieldError, notFound } from "../errors.js";
+import { cacheHits } from "../jobs/cache-hits.js";
 import { unwrap } from "../jobs/outcome.js";
 import { prepareJob } from "../jobs/prepare-job.js";
 import { logEvent } from "../log.js";
@@ -16,14 +17,20 @@ export function registerVideoRoutes(app: App): void {
     const key = c.req.valid("header")["idempotency-key"];
     const { job, seedFixed } = await prepareJob(body, principal, config);
     const limits = config.tiers[principal.tier];
-    const outcome = unwrap(
-      await jobQueueStub(c.env).createJob({
-        job,
-        seedFixed,
-        idempotency: key ? { key, bodyHash: await sha256Hex(canonicalJson(await c.req.json())) } : null,
-        limits: { maxConcurrentJobs: limits.max_concurrent_jobs, dailyComputeUnits: limits.daily_compute_units },
-      }),
-    );
+    // A request with an Idempotency-Key always goes to the JobQueue, which records the key.
+    const memoized = seedFixed && !key ? cacheHits.get(job.tenant_id, job.cache_key) : undefined;
+    const outcome = memoized
+      ? { kind: "cached" as const, status: 200 as const, job: memoized }
+      : unwrap(
+          await jobQueueStub(c.env).createJob({
+            job,
+            seedFixed,
+            idempotency: key ? { key, bodyHash: await sha256Hex(canonicalJson(await c.req.json())) } : null,
+            limits: { maxConcurrentJobs: limits.max_concurrent_jobs, dailyComputeUnits: limits.daily_compute_units },
+          }),
+        );
+    // Remembered only as the JobQueue answers, so an entry never outlives its TTL under traffic.
+    if (!memoized && outcome.kind === "cached") cacheHits.remember(outcome.job);
     const cached = outcome.kind === "cached" || (outcome.kind === "replayed" && outcome.status === 200);
     c.header("X-Cache", cached ? "HIT" : "MISS");
     c.header("Location", `${config.publicBaseUrl}/v1/videos/${outcome.job.id}`);
@@ -32,6 +39,7 @@ export function registerVideoRoutes(app: App): void {
       request_id: c.get("requestId"),
       video_id: outcome.job.id,
       outcome: outcome.kind,
+      ...(memoized ? { memoized: true } : {}),
     });
     const video = await videoFor(c, outcome.job, { cached });
     return outcome.status === 200 ? c.json(video, 200) : c.json(video, 202);
@@ -58,6 +66,7 @@ export function registerVideoRoutes(app: App): void {
 
   app.openapi(deleteVideo, async (c) => {
     const outcome = unwrap(await jobQueueStub(c.env).deleteJob(c.get("principal").tenantId, c.req.valid("param").id));
+    cacheHits.forget(outcome.job);
     const keys = outcome.job.outputs.map((o) => o.key);
     if (keys.length > 0) {
       c.executionCtx.waitUntil(
