@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEFAULT_MODEL_DIR, loadPipelineConfig, loadRunnerConfig } from "./config.js";
+import {
+  ConfigError,
+  DEFAULT_MODEL_DIR,
+  loadDevConfig,
+  loadNotionConfig,
+  loadPipelineConfig,
+  loadRunnerConfig,
+} from "./config.js";
 
 const minimal = { EDGE_URL: "http://127.0.0.1:8787/", RUNNER_TOKEN: "rt_secret", S3_BUCKET: "videos" };
 
-function problems(env: Record<string, string>): string[] {
+function problems(env: Record<string, string>, load: (env: Record<string, string>) => unknown = loadRunnerConfig) {
   try {
-    loadRunnerConfig(env);
+    load(env);
   } catch (e) {
     if (e instanceof ConfigError) return e.problems;
     throw e;
@@ -68,7 +75,7 @@ describe("loadRunnerConfig", () => {
     });
     expect(p).toContain("DEVICE: DEVICE must be one of cpu, cuda");
     expect(p).toContain("LEASE_WAIT_MS: LEASE_WAIT_MS must be at most 30000");
-    expect(p).toContain("EDGE_URL: EDGE_URL must be an absolute http(s) URL");
+    expect(p).toContain('EDGE_URL: EDGE_URL must be an absolute http(s) URL (got "ftp://x")');
     expect(p).toContain("S3_FORCE_PATH_STYLE: S3_FORCE_PATH_STYLE must be true or false");
   });
 
@@ -92,5 +99,50 @@ describe("loadPipelineConfig", () => {
       ffmpegPath: "ffmpeg",
       logLevel: "info",
     });
+  });
+});
+
+describe("loadNotionConfig", () => {
+  it("names every missing variable and what to put in it", () => {
+    expect(problems({ SKETCHREEL_BASE_URL: "ftp://x" }, loadNotionConfig)).toEqual([
+      "NOTION_TOKEN: NOTION_TOKEN is required: a Notion internal integration secret (ntn_… or secret_…)",
+      "SKETCHREEL_API_KEY: SKETCHREEL_API_KEY is required: a Sketchreel API key (sr_live_… or sr_test_…)",
+      'SKETCHREEL_BASE_URL: SKETCHREEL_BASE_URL must be an absolute http(s) URL (got "ftp://x")',
+    ]);
+  });
+
+  it("returns the settings when complete", () => {
+    const env = {
+      NOTION_TOKEN: "ntn_x",
+      SKETCHREEL_API_KEY: "sr_test_y",
+      SKETCHREEL_BASE_URL: "http://127.0.0.1:8787",
+    };
+    expect(loadNotionConfig(env)).toEqual({
+      notionToken: "ntn_x",
+      notionBaseUrl: undefined,
+      apiKey: "sr_test_y",
+      baseUrl: "http://127.0.0.1:8787",
+    });
+    expect(loadNotionConfig({ ...env, NOTION_API_BASE_URL: "http://127.0.0.1:9" }).notionBaseUrl).toBe(
+      "http://127.0.0.1:9",
+    );
+  });
+});
+
+describe("loadDevConfig", () => {
+  it("passes the whole environment to the edge and only PATH and HOME to runners", () => {
+    const env = { PATH: "/usr/bin", HOME: "/home/dev", TMPDIR: "/tmp/x", EDGE_URL: "http://elsewhere" };
+    expect(loadDevConfig(env)).toEqual({
+      edgeLogLevel: "warn",
+      edgeEnv: env,
+      runnerEnv: { PATH: "/usr/bin", HOME: "/home/dev" },
+    });
+  });
+
+  it("checks the edge's log level", () => {
+    expect(loadDevConfig({ SKETCHREEL_EDGE_LOG_LEVEL: "debug" }).edgeLogLevel).toBe("debug");
+    expect(problems({ SKETCHREEL_EDGE_LOG_LEVEL: "loud" }, loadDevConfig)).toEqual([
+      "SKETCHREEL_EDGE_LOG_LEVEL: SKETCHREEL_EDGE_LOG_LEVEL must be one of none, error, warn, info, log, debug",
+    ]);
   });
 });

@@ -3,8 +3,9 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 /**
- * The runner's configuration: the ONLY module that reads `process.env`. Everything is validated at
- * start-up; a bad or missing variable fails fast with one line per variable naming it and the rule.
+ * The configuration of the runner and the other commands of this package: the ONLY module that
+ * reads `process.env`. Everything is validated at start-up; a bad or missing variable fails fast
+ * with one line per variable naming it and the rule.
  */
 
 export const DEFAULT_MODEL_DIR = fileURLToPath(new URL("../models/shape-world-tiny", import.meta.url));
@@ -12,9 +13,12 @@ export const DEFAULT_MODEL_DIR = fileURLToPath(new URL("../models/shape-world-ti
 const DEVICES = ["cpu", "cuda"] as const;
 const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 
-const httpUrl = (name: string) =>
-  z.string({ error: `${name} is required` }).refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), {
-    error: `${name} must be an absolute http(s) URL`,
+/** `what` tells a user who left the variable out what to put in it. */
+const required = (name: string, what?: string) =>
+  z.string({ error: what ? `${name} is required: ${what}` : `${name} is required` });
+const httpUrl = (name: string, what?: string) =>
+  required(name, what).refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), {
+    error: (issue) => `${name} must be an absolute http(s) URL (got "${String(issue.input)}")`,
   });
 const int = (name: string, min: number, max: number, fallback: number) =>
   z.coerce
@@ -28,8 +32,7 @@ const bool = (name: string, fallback: boolean) =>
     .enum(["true", "false", "1", "0"], { error: `${name} must be true or false` })
     .default(fallback ? "true" : "false")
     .transform((v) => v === "true" || v === "1");
-const text = (name: string) =>
-  z.string({ error: `${name} is required` }).min(1, { error: `${name} must not be empty` });
+const text = (name: string, what?: string) => required(name, what).min(1, { error: `${name} must not be empty` });
 
 /** The pipeline part, shared by `sketchreel runner` and anything else that loads a model. */
 const PipelineEnv = z.object({
@@ -58,6 +61,23 @@ const RunnerEnv = PipelineEnv.extend({
 }).refine((e) => !e.S3_ACCESS_KEY_ID === !e.S3_SECRET_ACCESS_KEY, {
   error: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both left out for the default chain)",
   path: ["S3_SECRET_ACCESS_KEY"],
+});
+
+/** `sketchreel notion add`: Notion's side and the edge it reads the video from. */
+const NotionEnv = z.object({
+  NOTION_TOKEN: text("NOTION_TOKEN", "a Notion internal integration secret (ntn_… or secret_…)"),
+  NOTION_API_BASE_URL: httpUrl("NOTION_API_BASE_URL").optional(),
+  SKETCHREEL_API_KEY: text("SKETCHREEL_API_KEY", "a Sketchreel API key (sr_live_… or sr_test_…)"),
+  SKETCHREEL_BASE_URL: httpUrl("SKETCHREEL_BASE_URL", "the edge's URL, e.g. http://127.0.0.1:8787"),
+});
+
+const EDGE_LOG_LEVELS = ["none", "error", "warn", "info", "log", "debug"] as const;
+
+/** `sketchreel dev` (and the test stacks built on it). */
+const DevEnv = z.object({
+  SKETCHREEL_EDGE_LOG_LEVEL: z
+    .enum(EDGE_LOG_LEVELS, { error: `SKETCHREEL_EDGE_LOG_LEVEL must be one of ${EDGE_LOG_LEVELS.join(", ")}` })
+    .default("warn"),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -91,6 +111,25 @@ export interface RunnerConfig extends PipelineConfig {
   shutdownGraceMs: number;
 }
 
+export interface NotionConfig {
+  notionToken: string;
+  /** Notion's API origin; only tests and proxies change it. */
+  notionBaseUrl: string | undefined;
+  apiKey: string;
+  baseUrl: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+export interface DevConfig {
+  /** wrangler's log level in the local edge process. */
+  edgeLogLevel: (typeof EDGE_LOG_LEVELS)[number];
+  /** Inherited whole by the edge process (wrangler, tsx and workerd read PATH, HOME, TMPDIR, proxies…). */
+  edgeEnv: Env;
+  /** Inherited by runner processes: PATH (ffmpeg) and HOME; everything else they get is set explicitly. */
+  runnerEnv: Env;
+}
+
 /** Thrown once with every problem; `problems` are "VARIABLE: rule" lines. */
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
@@ -98,8 +137,6 @@ export class ConfigError extends Error {
     super(`invalid configuration:\n  ${problems.join("\n  ")}`);
   }
 }
-
-type Env = Record<string, string | undefined>;
 
 function parse<T extends z.ZodType>(schema: T, env: Env): z.infer<T> {
   // Empty strings count as unset, as in most process managers' env files.
@@ -146,5 +183,26 @@ export function loadRunnerConfig(env: Env = process.env): RunnerConfig {
     leaseWaitMs: e.LEASE_WAIT_MS,
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+/** What `sketchreel notion add` needs. */
+export function loadNotionConfig(env: Env = process.env): NotionConfig {
+  const e = parse(NotionEnv, env);
+  return {
+    notionToken: e.NOTION_TOKEN,
+    notionBaseUrl: e.NOTION_API_BASE_URL,
+    apiKey: e.SKETCHREEL_API_KEY,
+    baseUrl: e.SKETCHREEL_BASE_URL,
+  };
+}
+
+/** What the local stack passes on to the edge and runner processes it starts. */
+export function loadDevConfig(env: Env = process.env): DevConfig {
+  const e = parse(DevEnv, env);
+  return {
+    edgeLogLevel: e.SKETCHREEL_EDGE_LOG_LEVEL,
+    edgeEnv: { ...env },
+    runnerEnv: { PATH: env.PATH, HOME: env.HOME },
   };
 }

@@ -6,6 +6,7 @@
  */
 import { text } from "node:stream/consumers";
 import { unstable_startWorker } from "wrangler";
+import type { DevConfig } from "../config.js";
 
 export interface EdgeMainOptions {
   config: string;
@@ -14,6 +15,7 @@ export interface EdgeMainOptions {
   vars: Record<string, string>;
   /** Rebuild and restart on edits to the edge's sources (interactive `sketchreel dev`). */
   watch: boolean;
+  logLevel: DevConfig["edgeLogLevel"];
 }
 
 const options = JSON.parse(await text(process.stdin)) as EdgeMainOptions;
@@ -26,7 +28,7 @@ const worker = await unstable_startWorker({
     persist: options.persistDir,
     watch: options.watch,
     liveReload: false,
-    logLevel: (process.env.SKETCHREEL_EDGE_LOG_LEVEL ?? "warn") as "warn",
+    logLevel: options.logLevel,
   },
 });
 await worker.ready;

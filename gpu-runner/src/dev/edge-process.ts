@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { DevConfig } from "../config.js";
 import { type ManagedChild, startChild } from "./child-process.js";
 import type { EdgeMainOptions } from "./edge-main.js";
 import { waitForHttp } from "./wait-for-http.js";
@@ -18,6 +19,8 @@ export interface EdgeProcessOptions {
   watch?: boolean;
   logFile: string;
   readyTimeoutMs?: number;
+  /** The environment and wrangler log level the edge process gets (`loadDevConfig`). */
+  dev: Pick<DevConfig, "edgeEnv" | "edgeLogLevel">;
 }
 
 export interface EdgeProcess {
@@ -44,12 +47,13 @@ export async function startEdge(options: EdgeProcessOptions): Promise<EdgeProces
     persistDir: options.persistDir,
     vars: options.vars,
     watch: options.watch ?? false,
+    logLevel: options.dev.edgeLogLevel,
   };
   const child = startChild({
     name: "edge",
     command: process.execPath,
     args: ["--import", tsx, EDGE_MAIN],
-    env: { ...process.env, ...OFFLINE_WRANGLER_ENV, FORCE_COLOR: "0" },
+    env: { ...options.dev.edgeEnv, ...OFFLINE_WRANGLER_ENV, FORCE_COLOR: "0" },
     logFile: options.logFile,
     input: JSON.stringify(input),
   });

@@ -12,6 +12,8 @@ export interface RunnerProcessOptions {
   logFile: string;
   /** Extra variables for gpu-runner/src/config.ts (e.g. THREADS, LEASE_WAIT_MS). */
   env?: Record<string, string>;
+  /** Inherited from the caller: PATH and HOME (`loadDevConfig().runnerEnv`). */
+  inherited: Record<string, string | undefined>;
 }
 
 /**
@@ -24,8 +26,7 @@ export function startRunner(options: RunnerProcessOptions): ManagedChild {
     command: process.execPath,
     args: [CLI, "runner"],
     env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
+      ...options.inherited,
       EDGE_URL: options.edgeUrl,
       RUNNER_TOKEN: options.runnerToken,
       RUNNER_ID: options.id,

@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { loadDevConfig } from "../config.js";
 import { createApiKey, isApiKeyValid } from "./admin-client.js";
 import type { ManagedChild } from "./child-process.js";
 import { type DevInfo, devPaths, loadOrCreateSecrets, saveSecrets, writeDevInfo } from "./dev-state.js";
@@ -70,6 +71,7 @@ const EDGE_STOP_GRACE_MS = 5_000;
  * API key is created through the admin API, and `dev.json` is written once everything is up.
  */
 export async function startDevStack(options: DevStackOptions = {}): Promise<DevStack> {
+  const dev = loadDevConfig();
   const stateDir = resolve(options.stateDir ?? DEFAULT_STATE_DIR);
   const paths = devPaths(stateDir);
   const note = options.onNote ?? (() => {});
@@ -87,6 +89,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     persistDir: paths.edgeState,
     watch: options.watchEdge ?? false,
     logFile: edgeLogFile(paths.logs),
+    dev,
     vars: {
       ENVIRONMENT: "development",
       PUBLIC_BASE_URL: apiUrl,
@@ -150,6 +153,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       s3: runnerS3,
       modelDir: modelDir ?? resolveModelDir(options.modelDir),
       logFile: join(paths.logs, `${id}.log`),
+      inherited: dev.runnerEnv,
       ...(options.runnerEnv ? { env: options.runnerEnv } : {}),
     });
     runners.push(runner);

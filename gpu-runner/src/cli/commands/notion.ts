@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { Client, LogLevel } from "@notionhq/client";
 import { APIError, Sketchreel } from "@sketchreel/sdk";
+import { loadNotionConfig } from "../../config.js";
 import { addVideoToPage } from "../../notion/add-video.js";
-import { notionCommandConfig } from "../../notion/config.js";
 import type { Command } from "../command.js";
 
 const USAGE = `Usage: sketchreel notion add --page <page id or URL> --video <video id> [--json]
@@ -32,7 +32,7 @@ const command: Command = {
       return 2;
     }
     try {
-      const config = notionCommandConfig(process.env);
+      const config = loadNotionConfig();
       const sketchreel = new Sketchreel({ apiKey: config.apiKey, baseUrl: config.baseUrl });
       const notion = new Client({
         auth: config.notionToken,
