@@ -287,23 +287,25 @@ describe("failures, cancellation and shutdown", () => {
 });
 
 describe("sketchreel runner (the process)", () => {
+  const runnerEnv = () => ({
+    PATH: process.env.PATH,
+    EDGE_URL: edge.url,
+    RUNNER_TOKEN: edge.runnerToken,
+    RUNNER_ID: "runner-process",
+    MODEL_DIR: TINY_MODEL,
+    THREADS: "1",
+    S3_ENDPOINT: s3.config.endpoint,
+    S3_BUCKET: "sketchreel",
+    S3_ACCESS_KEY_ID: "S3RVER",
+    S3_SECRET_ACCESS_KEY: "S3RVER",
+    S3_FORCE_PATH_STYLE: "true",
+    PORT: "0",
+    LEASE_WAIT_MS: "300",
+  });
+
   it("starts from environment variables, serves /healthz and /metrics, and exits 0 on SIGTERM", async () => {
     const child = spawn(process.execPath, [SKETCHREEL_BIN, "runner"], {
-      env: {
-        PATH: process.env.PATH,
-        EDGE_URL: edge.url,
-        RUNNER_TOKEN: edge.runnerToken,
-        RUNNER_ID: "runner-process",
-        MODEL_DIR: TINY_MODEL,
-        THREADS: "1",
-        S3_ENDPOINT: s3.config.endpoint,
-        S3_BUCKET: "sketchreel",
-        S3_ACCESS_KEY_ID: "S3RVER",
-        S3_SECRET_ACCESS_KEY: "S3RVER",
-        S3_FORCE_PATH_STYLE: "true",
-        PORT: "0",
-        LEASE_WAIT_MS: "300",
-      },
+      env: runnerEnv(),
       stdio: ["ignore", "pipe", "pipe"],
     });
     const lines: Json[] = [];
@@ -330,5 +332,28 @@ describe("sketchreel runner (the process)", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(lines.map((l) => l.msg)).toContain("runner stopped");
+  });
+
+  it("a SIGTERM while the model is still loading or the service starting stops it cleanly (exit 0)", async () => {
+    const child = spawn(process.execPath, [SKETCHREEL_BIN, "runner"], {
+      env: runnerEnv(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const messages: unknown[] = [];
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on("exit", (code, signal) => resolve({ code, signal })),
+    );
+    createInterface({ input: child.stderr }).on("line", (line) => {
+      try {
+        const entry = JSON.parse(line) as Json;
+        messages.push(entry.msg);
+        // "model loaded" comes right before the service starts: signal inside that window.
+        if (entry.msg === "model loaded") child.kill("SIGTERM");
+      } catch {
+        // not a log line
+      }
+    });
+    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(messages).toContain("signal received");
   });
 });

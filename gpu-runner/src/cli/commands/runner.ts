@@ -1,5 +1,6 @@
 import { ConfigError, loadRunnerConfig } from "../../config.js";
 import { createLogger } from "../../service/logger.js";
+import type { RunnerService } from "../../service/runner-service.js";
 import type { Command } from "../command.js";
 
 const USAGE = `Usage: sketchreel runner
@@ -51,43 +52,56 @@ const command: Command = {
       throw error;
     }
     const log = createLogger({ level: config.logLevel, base: { runner_id: config.runnerId } });
-    // Loaded only once the configuration is valid, so configuration errors come back fast.
-    const [{ ModelNotFoundError }, { loadPipeline }, { startRunnerService }] = await Promise.all([
-      import("../../generation/index.js"),
-      import("../../service/load-pipeline.js"),
-      import("../../service/runner-service.js"),
-    ]);
-    let loaded: Awaited<ReturnType<typeof loadPipeline>>;
-    try {
-      loaded = await loadPipeline(config, log);
-    } catch (error) {
-      if (error instanceof ModelNotFoundError) {
-        log.error("no model package", { error, model_dir: config.modelDir });
-        process.stderr.write(`sketchreel runner: ${error.message}\n`);
-        return 2;
-      }
-      throw error;
-    }
-    const service = await startRunnerService({
-      config,
-      pipeline: loaded.pipeline,
-      modelId: loaded.modelId,
-      modelVersion: loaded.modelVersion,
-      log,
-    });
+    // Handlers go in before anything slow: a SIGTERM while the model loads or the service starts
+    // is remembered and honoured as soon as there is something to stop, instead of killing us.
+    let service: RunnerService | undefined;
+    let signalled = false;
     let stopping: Promise<void> | undefined;
     const onSignal = (signal: NodeJS.Signals) => {
       log.info("signal received", { signal });
-      stopping ??= service.stop();
+      signalled = true;
+      if (service) stopping ??= service.stop();
     };
     process.on("SIGTERM", onSignal);
     process.on("SIGINT", onSignal);
-    await service.running;
-    await stopping;
-    process.off("SIGTERM", onSignal);
-    process.off("SIGINT", onSignal);
-    await loaded.dispose();
-    return 0;
+    try {
+      // Loaded only once the configuration is valid, so configuration errors come back fast.
+      const [{ ModelNotFoundError }, { loadPipeline }, { startRunnerService }] = await Promise.all([
+        import("../../generation/index.js"),
+        import("../../service/load-pipeline.js"),
+        import("../../service/runner-service.js"),
+      ]);
+      let loaded: Awaited<ReturnType<typeof loadPipeline>>;
+      try {
+        loaded = await loadPipeline(config, log);
+      } catch (error) {
+        if (error instanceof ModelNotFoundError) {
+          log.error("no model package", { error, model_dir: config.modelDir });
+          process.stderr.write(`sketchreel runner: ${error.message}\n`);
+          return 2;
+        }
+        throw error;
+      }
+      try {
+        if (signalled) return 0;
+        service = await startRunnerService({
+          config,
+          pipeline: loaded.pipeline,
+          modelId: loaded.modelId,
+          modelVersion: loaded.modelVersion,
+          log,
+        });
+        if (signalled) stopping ??= service.stop();
+        await service.running;
+        await stopping;
+        return 0;
+      } finally {
+        await loaded.dispose();
+      }
+    } finally {
+      process.off("SIGTERM", onSignal);
+      process.off("SIGINT", onSignal);
+    }
   },
 };
 
