@@ -44,7 +44,7 @@ def load_stats(path=None):
 
 
 def load_dit(path=None, ema=True):
-    ck = torch.load(path or _first("runs/ditx.pt", "checkpoints/dit.pt"))
+    ck = torch.load(path or _first("runs/dit.pt", "checkpoints/dit.pt"))
     for key in ("model", "ema"):
         ck[key] = {k: v.float() for k, v in ck[key].items()}
     model = DiT(**dict({"predict": "v"}, **ck.get("config", DIT_CONFIG)))  # older checkpoints: v

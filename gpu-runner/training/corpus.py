@@ -10,7 +10,7 @@ from shapeworld.vocab import COLOR_NAMES, SHAPES
 def parse_targets(scene, order):
     """colour idx, shape idx [2]; canonical start/end xy [2, 4]; 0 = no object."""
     colors, shapes, xy = np.zeros(2, np.int64), np.zeros(2, np.int64), np.zeros((2, 4), np.float32)
-    layout = canonical_layout(scene)
+    layout = canonical_layout(scene, order)
     for slot, i in enumerate(order[:2]):
         o = scene["objects"][i]
         colors[slot] = 1 + COLOR_NAMES.index(o["color"])

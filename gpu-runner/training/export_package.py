@@ -94,13 +94,15 @@ def main():
     write_json(f"{out}/transformer/config.json", {
         "in_channels": C, "out_channels": C, "patch_size": list(dit.patch), "text_dim": D,
         "num_train_timesteps": 1000, "hidden_size": dit.pos.shape[-1], "num_layers": len(dit.blocks),
-        "sample_frames": 16, "sample_size": 8, "training_steps": ck["step"]})
+        "sample_frames": 16, "sample_size": 8, "training_steps": ck["step"],
+        "grounding": "layout parsed from encoder_hidden_states[:, :2] (start/end xy, colour, shape)" if dit.ground else None})
 
     export(DecoderGraph(decoder), (torch.randn(2, C, 16, 8, 8),), f"{out}/vae_decoder/model.onnx",
            ["latent_sample"], ["sample"], {"latent_sample": {0: "batch"}, "sample": {0: "batch"}},
            ["batch", 3, 16, 64, 64])
     write_json(f"{out}/vae_decoder/config.json", {
         "latent_channels": C, "scale_factor_spatial": 8, "scale_factor_temporal": 1,
+        "palette_softmax_sharpness": decoder.sharpness,
         "latents_mean": mean.flatten().tolist(), "latents_std": std.flatten().tolist()})
 
     write_json(f"{out}/scheduler/scheduler_config.json", {

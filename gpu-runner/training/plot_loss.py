@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 
-def main(path="runs/ditx_log.jsonl", out="loss-curve.png"):
+def main(path="runs/dit_log.jsonl", out="loss-curve.png"):
     rows = [json.loads(l) for l in open(path)]
     last = {}
     for r in rows:  # a resumed run re-logs steps: keep the latest entry per step

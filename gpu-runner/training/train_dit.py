@@ -65,7 +65,7 @@ def main():
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=6e-4)
     ap.add_argument("--resume", action="store_true")
-    ap.add_argument("--ckpt", default="runs/ditx.pt")
+    ap.add_argument("--ckpt", default="runs/dit.pt")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--latents", default="data/latents")
     ap.add_argument("--init", help="warm start from another DiT checkpoint's EMA weights (new layers stay fresh)")

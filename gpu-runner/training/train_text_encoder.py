@@ -45,6 +45,8 @@ def main():
     ap.add_argument("--batch", type=int, default=256)
     ap.add_argument("--out", default="runs/text_encoder.pt")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--lr", type=float, default=1e-3)
+    ap.add_argument("--init", help="continue from a text encoder checkpoint (same vocabulary)")
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
@@ -52,10 +54,15 @@ def main():
     train = build_corpus(range(1_000_000, 1_030_000), captions_per_scene=2)
     held = build_corpus(range(2_000_000, 2_001_000))
     vocab = tokenizer.build_vocab([c[0] for c in train])
+    init = torch.load(args.init) if args.init else None
+    if init is not None:
+        assert init["vocab"] == vocab, "the vocabulary changed: train from scratch"
     print(f"corpus {len(train)} captions, vocab {len(vocab)}, {time.time() - t0:.1f}s", flush=True)
     model = TextEncoder(len(vocab))
-    opt = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, 1e-3, total_steps=args.steps, pct_start=0.05)
+    if init is not None:
+        model.load_state_dict(init["model"])
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, args.lr, total_steps=args.steps, pct_start=0.05)
     hb = to_batch(vocab, held, np.random.default_rng(1))
     for step in range(1, args.steps + 1):
         idx = rng.integers(0, len(train), args.batch)

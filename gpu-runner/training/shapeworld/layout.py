@@ -22,8 +22,11 @@ def _min_distance(a, b):
     return float(np.min(np.linalg.norm(pa - pb, axis=1)))
 
 
-def canonical_layout(scene):
-    """[(start_xy, end_xy)] per scene object (scene order), from its clauses' places only."""
+def canonical_layout(scene, order=None):
+    """[(start_xy, end_xy)] per scene object (scene order), from its clauses' places only.
+
+    `order` (object indices in mention order) decides which of two colliding vertical paths goes
+    left: the first mentioned, so the layout follows from the caption alone."""
     paths = [None] * len(scene["objects"])
     for c in scene["clauses"]:
         if c["kind"] == "motion":
@@ -36,6 +39,6 @@ def canonical_layout(scene):
             paths[c["obj"]], paths[c["other"]] = [list(a), list(a)], [list(b), list(b)]
     if len(paths) == 2 and _min_distance(*paths) < MIN_GAP \
             and all(p[0][0] == p[1][0] for p in paths):
-        for p, x in zip(paths, SEPARATE_X):
-            p[0][0] = p[1][0] = x
+        for i, x in zip(order or range(len(paths)), SEPARATE_X):
+            paths[i][0][0] = paths[i][1][0] = x
     return paths
