@@ -77,6 +77,8 @@ def main():
     ap.add_argument("--init")
     ap.add_argument("--edge-weight", type=float, default=0.0)
     ap.add_argument("--object-weight", type=float, default=OBJECT_WEIGHT)
+    ap.add_argument("--latent-noise", type=float, default=LATENT_NOISE,
+                    help="Gaussian noise on the latents in training: robustness to the DiT's imperfect latents")
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     t0 = time.time()
@@ -95,7 +97,8 @@ def main():
     log = []
     for step in range(1, args.steps + 1):
         batch = bank[torch.randint(0, len(bank), (args.batch,), generator=gen)]
-        loss, hit = ae_loss(enc, dec, batch, edge_weight=args.edge_weight, object_weight=args.object_weight)
+        loss, hit = ae_loss(enc, dec, batch, noise=args.latent_noise, edge_weight=args.edge_weight,
+                            object_weight=args.object_weight)
         opt.zero_grad(); loss.backward(); opt.step(); sched.step()
         if step % 100 == 0 or step == args.steps:
             log.append({"step": step, "loss": loss.item(), "object_pixel_acc": hit.item(), "s": time.time() - t0})

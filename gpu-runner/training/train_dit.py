@@ -78,8 +78,6 @@ def main():
         weights = {k: v.float() for k, v in torch.load(args.init)["ema"].items()}
         missing, _ = model.load_state_dict(weights, strict=False)
         print(f"warm start from {args.init}; fresh: {sorted({k.split('.')[0] for k in missing})}", flush=True)
-    if model.ground:  # the frozen parse head reads the layout out of the text slots
-        model.parse_head.load_state_dict(text_encoder.head.state_dict())
     ema = DiT(**DIT_CONFIG).requires_grad_(False)
     ema.load_state_dict(model.state_dict())
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.0)
@@ -92,6 +90,9 @@ def main():
         if "opt" in ck:  # the slim committed checkpoint has no optimizer state / rng
             opt.load_state_dict(ck["opt"]); gen.set_state(ck["gen"])
         step, elapsed = ck["step"], ck["elapsed"]
+    if model.ground:  # always the head of the text encoder in use (it may have been fine-tuned since)
+        for m in (model, ema):
+            m.parse_head.load_state_dict(text_encoder.head.state_dict())
     print(f"{len(latents)} clips, {sum(p.numel() for p in model.parameters()) / 1e6:.2f} M params, "
           f"start step {step}", flush=True)
     empty = encode_captions(text_encoder, vocab, [""])

@@ -13,6 +13,8 @@ import torch.nn.functional as F
 
 import tokenizer
 from corpus import build_corpus
+from shapeworld.layout import separated
+from shapeworld.scene import sample_scene
 from models.text_encoder import TextEncoder
 
 EMPTY_RATE = 0.1
@@ -47,6 +49,10 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--init", help="continue from a text encoder checkpoint (same vocabulary)")
+    ap.add_argument("--anchor-weight", type=float, default=0.0,
+                    help="with --init: keep the slots near the init model's (a DiT trained on them keeps working)")
+    ap.add_argument("--focus", type=float, default=0.0,
+                    help="fraction of each batch from captions whose layout splits colliding vertical paths")
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
@@ -64,9 +70,25 @@ def main():
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, args.lr, total_steps=args.steps, pct_start=0.05)
     hb = to_batch(vocab, held, np.random.default_rng(1))
+    anchor = None
+    if init is not None and args.anchor_weight > 0:
+        anchor = TextEncoder(len(vocab))
+        anchor.load_state_dict(init["model"])
+        anchor.eval().requires_grad_(False)
+    focus = [c for s in range(3_000_000, 3_200_000) if separated(sample_scene(s))
+             for c in build_corpus([s], captions_per_scene=4)] if args.focus > 0 else []
+    if focus:
+        print(f"focus corpus {len(focus)} captions", flush=True)
     for step in range(1, args.steps + 1):
-        idx = rng.integers(0, len(train), args.batch)
-        loss, acc, lxy = parse_loss(model, *to_batch(vocab, [train[i] for i in idx], rng))
+        n_focus = int(args.batch * args.focus)
+        items = [train[i] for i in rng.integers(0, len(train), args.batch - n_focus)]
+        items += [focus[i] for i in rng.integers(0, len(focus), n_focus)] if n_focus else []
+        batch = to_batch(vocab, items, rng)
+        loss, acc, lxy = parse_loss(model, *batch)
+        if anchor is not None:
+            with torch.no_grad():
+                target = anchor(batch[0], batch[1])
+            loss = loss + args.anchor_weight * ((model(batch[0], batch[1]) - target) ** 2).mean()
         opt.zero_grad(); loss.backward(); opt.step(); sched.step()
         if step % 100 == 0 or step == args.steps:
             with torch.no_grad():

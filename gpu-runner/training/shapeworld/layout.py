@@ -22,11 +22,7 @@ def _min_distance(a, b):
     return float(np.min(np.linalg.norm(pa - pb, axis=1)))
 
 
-def canonical_layout(scene, order=None):
-    """[(start_xy, end_xy)] per scene object (scene order), from its clauses' places only.
-
-    `order` (object indices in mention order) decides which of two colliding vertical paths goes
-    left: the first mentioned, so the layout follows from the caption alone."""
+def _place_paths(scene):
     paths = [None] * len(scene["objects"])
     for c in scene["clauses"]:
         if c["kind"] == "motion":
@@ -37,8 +33,26 @@ def canonical_layout(scene, order=None):
         else:
             a, b = REL_POS[c["relation"]]
             paths[c["obj"]], paths[c["other"]] = [list(a), list(a)], [list(b), list(b)]
-    if len(paths) == 2 and _min_distance(*paths) < MIN_GAP \
-            and all(p[0][0] == p[1][0] for p in paths):
+    return paths
+
+
+def _collide(paths):
+    """Two vertical paths at the same x that come closer than the scenes allow."""
+    return len(paths) == 2 and _min_distance(*paths) < MIN_GAP and all(p[0][0] == p[1][0] for p in paths)
+
+
+def separated(scene):
+    """Whether the canonical layout had to split two colliding vertical paths."""
+    return _collide(_place_paths(scene))
+
+
+def canonical_layout(scene, order=None):
+    """[(start_xy, end_xy)] per scene object (scene order), from its clauses' places only.
+
+    `order` (object indices in mention order) decides which of two colliding vertical paths goes
+    left: the first mentioned, so the layout follows from the caption alone."""
+    paths = _place_paths(scene)
+    if _collide(paths):
         for i, x in zip(order or range(len(paths)), SEPARATE_X):
             paths[i][0][0] = paths[i][1][0] = x
     return paths
