@@ -12,18 +12,18 @@ import numpy as np
 import torch
 
 import tokenizer
-from checkpoints import load_decoder, load_dit, load_stats, load_text_encoder
+from checkpoints import DECODER_SHARPNESS, load_decoder, load_dit, load_stats, load_text_encoder
 from sampling import euler, unipc
 from shapeworld.reader import read_video
 from shapeworld.rules import check_clause
 
 
 class Pipeline:
-    def __init__(self, dit_path=None, ema=True):
+    def __init__(self, dit_path=None, ema=True, decoder_path=None, sharpness=DECODER_SHARPNESS):
         self.text_encoder, self.vocab = load_text_encoder()
         self.dit, ck = load_dit(dit_path, ema)
         self.step = ck["step"]
-        self.decoder = load_decoder()
+        self.decoder = load_decoder(decoder_path, sharpness)
         self.mean, self.std = load_stats()
 
     def encode(self, texts):
@@ -31,7 +31,7 @@ class Pipeline:
         return self.text_encoder(torch.tensor(ids), torch.tensor(mask))
 
     @torch.no_grad()
-    def generate(self, prompt, seed, steps=20, guidance=4.0, sampler="unipc", negative=""):
+    def generate(self, prompt, seed, steps=20, guidance=3.0, sampler="unipc", negative=""):
         ctx = self.encode([prompt, negative])
         x = torch.randn((1, self.dit.channels, 16, 8, 8), generator=torch.Generator().manual_seed(seed))
 
@@ -89,20 +89,23 @@ def main():
     ap.add_argument("--seeds", default="1,2,3")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--sampler", default="unipc")
-    ap.add_argument("--guidance", type=float, default=4.0)
+    ap.add_argument("--guidance", type=float, default=3.0)
     ap.add_argument("--steps", type=int, default=20)
     ap.add_argument("--ckpt")
     ap.add_argument("--raw", action="store_true", help="use raw weights instead of EMA")
+    ap.add_argument("--decoder", help="autoencoder checkpoint (default: as export_package.py)")
+    ap.add_argument("--sharpness", type=float, default=DECODER_SHARPNESS)
     ap.add_argument("--json")
     ap.add_argument("--sheet")
     args = ap.parse_args()
     suite = json.load(open(args.suite))
     if args.limit:
         suite = suite[:: max(1, len(suite) // args.limit)][: args.limit]
-    pipe = Pipeline(args.ckpt, ema=not args.raw)
+    pipe = Pipeline(args.ckpt, ema=not args.raw, decoder_path=args.decoder, sharpness=args.sharpness)
     rows, secs = evaluate(pipe, suite, [int(s) for s in args.seeds.split(",")], steps=args.steps,
                           guidance=args.guidance, sampler=args.sampler)
     summary = dict(summarize(rows, suite), step=pipe.step, sampler=args.sampler, guidance=args.guidance,
+                   sharpness=args.sharpness,
                    seconds_per_video=secs / len(rows))
     print(json.dumps(summary))
     for r in rows:

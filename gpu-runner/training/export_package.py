@@ -68,6 +68,7 @@ def main():
     ap.add_argument("--version", default="1.0.0")
     ap.add_argument("--ckpt")
     ap.add_argument("--decoder", help="autoencoder checkpoint (default: fine-tuned if present)")
+    ap.add_argument("--guidance", type=float, default=3.0, help="default guidance_scale (chosen by evaluate.py sweeps)")
     args = ap.parse_args()
     out = args.out
     text_encoder, vocab = load_text_encoder()
@@ -115,7 +116,7 @@ def main():
         "components": {"tokenizer": "tokenizer", "text_encoder": "text_encoder", "transformer": "transformer",
                        "vae_decoder": "vae_decoder", "scheduler": "scheduler"},
         "defaults": {"width": 64, "height": 64, "num_frames": 16, "fps": 8, "num_inference_steps": 20,
-                     "guidance_scale": 4.0, "negative_prompt": "", "scheduler": "unipc"},
+                     "guidance_scale": args.guidance, "negative_prompt": "", "scheduler": "unipc"},
         "limits": {"sizes": [[64, 64]], "min_size": 64, "max_size": 64, "size_multiple": 16,
                    "min_frames": 16, "max_frames": 16, "frames_multiple": 4, "max_steps": 100},
         "latent": {"channels": C, "spatial_compression": 8, "temporal_compression": 1, "temporal_rule": "divide"},

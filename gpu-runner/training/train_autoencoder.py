@@ -51,9 +51,9 @@ def to_input(rgb_uint8):
     return rgb_uint8.permute(0, 3, 1, 2).float() / 127.5 - 1.0
 
 
-def ae_loss(enc, dec, batch, noise=LATENT_NOISE, edge_weight=0.0, object_weight=OBJECT_WEIGHT):
-    z = enc(to_input(batch))
-    logits = dec.logits(z + noise * torch.randn_like(z))
+def decoder_loss(dec, z, batch, edge_weight=0.0, object_weight=OBJECT_WEIGHT):
+    """Weighted cross-entropy of the decoder's palette logits for latents `z` against the frames."""
+    logits = dec.logits(z)
     target = soft_targets(batch)
     ce = -(target * logits.log_softmax(1)).sum(1)
     weight = 1.0 + object_weight * (1.0 - target[:, 0])
@@ -61,9 +61,14 @@ def ae_loss(enc, dec, batch, noise=LATENT_NOISE, edge_weight=0.0, object_weight=
         bg = target[:, :1]
         edge = (torch.nn.functional.max_pool2d(bg, 3, 1, 1) - (-torch.nn.functional.max_pool2d(-bg, 3, 1, 1)))
         weight = weight + edge_weight * (edge[:, 0] > 0.05).float()
-    loss = (ce * weight).mean() + 1e-3 * (z ** 2).mean()
     hit = (logits.argmax(1) == target.argmax(1))[target[:, 0] < 0.5].float().mean()
-    return loss, hit
+    return (ce * weight).mean(), hit
+
+
+def ae_loss(enc, dec, batch, noise=LATENT_NOISE, edge_weight=0.0, object_weight=OBJECT_WEIGHT):
+    z = enc(to_input(batch))
+    loss, hit = decoder_loss(dec, z + noise * torch.randn_like(z), batch, edge_weight, object_weight)
+    return loss + 1e-3 * (z ** 2).mean(), hit
 
 
 def main():
