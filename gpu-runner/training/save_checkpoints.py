@@ -1,8 +1,9 @@
 """Write the small committed copies of the trained components into checkpoints/ (fp16 weights, no
 optimizer state): what `train_dit.py --resume`, evaluation and export fall back to on a fresh clone.
 
-usage: save_checkpoints.py   (reads runs/text_encoder.pt, runs/autoencoder.pt, runs/dit.pt, runs/latent_stats.json)
+usage: save_checkpoints.py [--ae runs/autoencoder.pt]   (+ runs/text_encoder.pt, runs/dit.pt, runs/latent_stats.json)
 """
+import argparse
 import json
 import shutil
 
@@ -14,10 +15,13 @@ def half(state):
 
 
 def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ae", default="runs/autoencoder.pt", help="the shipped decoder's checkpoint")
+    args = ap.parse_args()
     te = torch.load("runs/text_encoder.pt")
     torch.save({"model": te["model"], "vocab": te["vocab"], "config": te["config"], "step": te["step"]},
                "checkpoints/text_encoder.pt")
-    ae = torch.load("runs/autoencoder.pt")
+    ae = torch.load(args.ae)
     torch.save({"encoder": half(ae["encoder"]), "decoder": ae["decoder"], "step": ae["step"]},
                "checkpoints/autoencoder.pt")
     dit = torch.load("runs/dit.pt")

@@ -107,3 +107,25 @@ describe("runEval --ground-truth", () => {
     expect(report.summary.fully_correct).toEqual({ passed: 4, total: 4, pct: 100 });
   });
 });
+
+describe("the embedded model (shape-world-tiny, the default --model)", () => {
+  it("draws DESIGN.md's example 1 at seed 3, the README's generate command: every clause passes", async () => {
+    const example =
+      "A yellow ball rolls from the left edge to the center of the screen, while a blue cube remains stationary on the right.";
+    const report = await runEval(
+      {
+        suitePath: defaultSuitePath(),
+        prompts: [example],
+        seeds: [3],
+        outDir: join(dir, "embedded"),
+        json: true,
+        groundTruth: false,
+      },
+      { stdout: () => {}, stderr: () => {}, progress: false },
+    );
+    expect(report.model).toMatchObject({ id: "shape-world-tiny" });
+    const [run] = report.prompts[0]?.runs ?? [];
+    expect(run?.clauses.filter((c) => !c.pass)).toEqual([]);
+    expect(run?.clauses.map((c) => c.kind)).toEqual(["presence", "shape", "motion", "shape", "stationary"]);
+  });
+});
