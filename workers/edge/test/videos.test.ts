@@ -25,7 +25,7 @@ describe("videos", () => {
         num_frames: 16,
         fps: 8,
         num_inference_steps: 20,
-        guidance_scale: 4,
+        guidance_scale: MODELS["shape-world-tiny"]!.defaults.guidance_scale,
         scheduler: "unipc",
       },
       outputs_requested: ["mp4", "gif", "poster"],
