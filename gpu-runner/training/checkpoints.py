@@ -43,10 +43,16 @@ def load_stats(path=None):
     return view("latents_mean"), view("latents_std")
 
 
-def load_dit(path=None, ema=True):
+def read_dit_checkpoint(path=None):
+    """A DiT checkpoint with its weights as float32 (the committed copies are fp16)."""
     ck = torch.load(path or _first("runs/dit.pt", "checkpoints/dit.pt"))
     for key in ("model", "ema"):
         ck[key] = {k: v.float() for k, v in ck[key].items()}
+    return ck
+
+
+def load_dit(path=None, ema=True):
+    ck = read_dit_checkpoint(path)
     model = DiT(**dict({"predict": "v"}, **ck.get("config", DIT_CONFIG)))  # older checkpoints: v
     model.load_state_dict(ck["ema" if ema else "model"])
     return model.eval().requires_grad_(False), ck

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 
 import tokenizer
-from checkpoints import DIT_CONFIG, load_stats, load_text_encoder
+from checkpoints import DIT_CONFIG, load_stats, load_text_encoder, read_dit_checkpoint
 from models.dit import GROUND_SLOTS, DiT
 from shapeworld.captions import caption_scene
 
@@ -75,17 +75,14 @@ def main():
     latents, scenes = load_latents(args.latents)
     model = DiT(**DIT_CONFIG)
     if args.init and not args.resume:
-        weights = {k: v.float() for k, v in torch.load(args.init)["ema"].items()}
-        missing, _ = model.load_state_dict(weights, strict=False)
+        missing, _ = model.load_state_dict(read_dit_checkpoint(args.init)["ema"], strict=False)
         print(f"warm start from {args.init}; fresh: {sorted({k.split('.')[0] for k in missing})}", flush=True)
     ema = DiT(**DIT_CONFIG).requires_grad_(False)
     ema.load_state_dict(model.state_dict())
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.0)
     step, elapsed, gen = 0, 0.0, torch.Generator().manual_seed(args.seed)
     if args.resume:
-        ck = torch.load(args.ckpt if os.path.exists(args.ckpt) else "checkpoints/dit.pt")
-        for key in ("model", "ema"):
-            ck[key] = {k: v.float() for k, v in ck[key].items()}
+        ck = read_dit_checkpoint(args.ckpt if os.path.exists(args.ckpt) else "checkpoints/dit.pt")
         model.load_state_dict(ck["model"]); ema.load_state_dict(ck["ema"])
         if "opt" in ck:  # the slim committed checkpoint has no optimizer state / rng
             opt.load_state_dict(ck["opt"]); gen.set_state(ck["gen"])

@@ -32,13 +32,15 @@ def to_batch(vocab, items, rng):
 
 
 def parse_loss(model, ids, mask, colors, shapes, xy):
-    c, s, p = model.parse(model(ids, mask))
+    """Parse loss, colour+shape accuracy, xy MSE, and the slots (for the anchor loss)."""
+    hidden = model(ids, mask)
+    c, s, p = model.parse(hidden)
     present = (colors > 0).float()[..., None]
     loss_xy = ((p - xy) ** 2 * present).sum() / present.sum().clamp(min=1) / 4
     loss = F.cross_entropy(c.reshape(-1, c.shape[-1]), colors.reshape(-1)) \
         + F.cross_entropy(s.reshape(-1, s.shape[-1]), shapes.reshape(-1)) + 20 * loss_xy
     acc = ((c.argmax(-1) == colors) & (s.argmax(-1) == shapes)).all(-1).float().mean()
-    return loss, acc, loss_xy
+    return loss, acc, loss_xy, hidden
 
 
 def main():
@@ -84,15 +86,15 @@ def main():
         items = [train[i] for i in rng.integers(0, len(train), args.batch - n_focus)]
         items += [focus[i] for i in rng.integers(0, len(focus), n_focus)] if n_focus else []
         batch = to_batch(vocab, items, rng)
-        loss, acc, lxy = parse_loss(model, *batch)
+        loss, acc, _, slots = parse_loss(model, *batch)
         if anchor is not None:
             with torch.no_grad():
                 target = anchor(batch[0], batch[1])
-            loss = loss + args.anchor_weight * ((model(batch[0], batch[1]) - target) ** 2).mean()
+            loss = loss + args.anchor_weight * ((slots - target) ** 2).mean()
         opt.zero_grad(); loss.backward(); opt.step(); sched.step()
         if step % 100 == 0 or step == args.steps:
             with torch.no_grad():
-                hl, ha, hxy = parse_loss(model, *hb)
+                hl, ha, hxy, _ = parse_loss(model, *hb)
             print(f"step {step} loss {loss.item():.4f} acc {acc.item():.3f} | held loss {hl.item():.4f} "
                   f"acc {ha.item():.3f} xy_rmse {hxy.sqrt().item():.3f} | {time.time() - t0:.0f}s", flush=True)
         if step % 100 == 0 or step == args.steps:

@@ -4,22 +4,13 @@ The text encoder learns to predict these (start xy, end xy per mentioned object)
 the DiT is grounded on layouts (GLIGEN / LLM-grounded video diffusion style) and trained on the
 scenes' actual positions, so at inference it draws what the predicted canonical layout says.
 """
-from .scene import MIN_GAP, NUM_FRAMES
+from .scene import MIN_GAP, _min_distance
 from .vocab import ANCHORS
-
-import numpy as np
 
 # Two objects in a relation: the first one's and the other one's centre.
 REL_POS = {"above": ((0.5, 0.3), (0.5, 0.7)), "below": ((0.5, 0.7), (0.5, 0.3)),
            "to the left of": ((0.3, 0.5), (0.7, 0.5)), "to the right of": ((0.7, 0.5), (0.3, 0.5))}
 SEPARATE_X = (0.3, 0.7)  # two vertical paths that would collide ("falls" and "rises") are split
-
-
-def _min_distance(a, b):
-    t = np.linspace(0, 1, NUM_FRAMES)[:, None]
-    pa = np.array(a[0]) * (1 - t) + np.array(a[1]) * t
-    pb = np.array(b[0]) * (1 - t) + np.array(b[1]) * t
-    return float(np.min(np.linalg.norm(pa - pb, axis=1)))
 
 
 def _place_paths(scene):
@@ -38,7 +29,9 @@ def _place_paths(scene):
 
 def _collide(paths):
     """Two vertical paths at the same x that come closer than the scenes allow."""
-    return len(paths) == 2 and _min_distance(*paths) < MIN_GAP and all(p[0][0] == p[1][0] for p in paths)
+    if len(paths) != 2 or any(p[0][0] != p[1][0] for p in paths):
+        return False
+    return _min_distance(*({"start": p[0], "end": p[1]} for p in paths)) < MIN_GAP
 
 
 def separated(scene):
