@@ -51,8 +51,9 @@ def to_input(rgb_uint8):
     return rgb_uint8.permute(0, 3, 1, 2).float() / 127.5 - 1.0
 
 
-def decoder_loss(dec, z, batch, edge_weight=0.0, object_weight=OBJECT_WEIGHT):
-    """Weighted cross-entropy of the decoder's palette logits for latents `z` against the frames."""
+def decoder_loss(dec, z, batch, edge_weight=0.0, object_weight=OBJECT_WEIGHT, sample_weight=None):
+    """Weighted cross-entropy of the decoder's palette logits for latents `z` against the frames
+    (`sample_weight` [N] scales each frame's share)."""
     logits = dec.logits(z)
     target = soft_targets(batch)
     ce = -(target * logits.log_softmax(1)).sum(1)
@@ -61,6 +62,8 @@ def decoder_loss(dec, z, batch, edge_weight=0.0, object_weight=OBJECT_WEIGHT):
         bg = target[:, :1]
         edge = (torch.nn.functional.max_pool2d(bg, 3, 1, 1) - (-torch.nn.functional.max_pool2d(-bg, 3, 1, 1)))
         weight = weight + edge_weight * (edge[:, 0] > 0.05).float()
+    if sample_weight is not None:
+        weight = weight * sample_weight.view(-1, 1, 1)
     hit = (logits.argmax(1) == target.argmax(1))[target[:, 0] < 0.5].float().mean()
     return (ce * weight).mean(), hit
 

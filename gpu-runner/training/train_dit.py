@@ -1,6 +1,9 @@
 """Train the latent DiT with flow matching on pre-encoded clips; captions re-phrased every step.
 
 usage: train_dit.py [--minutes M] [--steps N] [--resume]   (checkpoint: runs/dit.pt, log: runs/dit_log.jsonl)
+       [--decay-steps N]  cosine learning-rate decay over the next N steps, then stop
+       [--pixel-weight W --decoder AE]  add a palette cross-entropy of the frozen decoder's reading of
+                          the predicted clean latents against the rendered frames (see pixel_loss)
 """
 import runtime  # noqa: F401  (thread settings, first)
 import argparse
@@ -13,9 +16,10 @@ import numpy as np
 import torch
 
 import tokenizer
-from checkpoints import DIT_CONFIG, load_stats, load_text_encoder, read_dit_checkpoint
+from checkpoints import DIT_CONFIG, load_decoder, load_stats, load_text_encoder, read_dit_checkpoint
 from models.dit import GROUND_SLOTS, DiT
 from shapeworld.captions import caption_scene
+from train_autoencoder import decoder_loss
 
 EMPTY_RATE = 0.1
 SHIFT = 3.0
@@ -29,6 +33,32 @@ def load_latents(directory):
         scenes += json.loads(str(d["scenes"]))
     mean, std = load_stats()
     return (torch.cat(zs) - mean) / std, scenes
+
+
+def load_frames(latent_dir, clip_dir, scenes):
+    """The rendered frames of every encoded clip (uint8 [N, F, H, W, 3]), checked scene for scene."""
+    frames, names = [], sorted(glob.glob(f"{latent_dir}/shard_*.npz"))
+    for p in names:
+        d = np.load(os.path.join(clip_dir, os.path.basename(p)))
+        frames.append(torch.from_numpy(d["frames"]))
+        assert json.loads(str(d["scenes"])) == json.loads(str(np.load(p)["scenes"])), p
+    frames = torch.cat(frames)
+    assert len(frames) == len(scenes)
+    return frames
+
+
+def pixel_loss(decoder, x0_pred, sigma, frames, mean, std, per_clip, gen):
+    """Cross-entropy of the frozen decoder's palette logits for the predicted clean latents of
+    `per_clip` random frames of every clip, weighted by (1 - sigma): the latent MSE treats a soft
+    square corner as a small error, but it is what flips a square into a ball under the shape rule."""
+    b, f = x0_pred.shape[0], x0_pred.shape[2]
+    fi = torch.stack([torch.randperm(f, generator=gen)[:per_clip] for _ in range(b)])      # [B, k]
+    z = (x0_pred * std + mean).transpose(1, 2)                                             # [B, F, C, h, w]
+    z = z[torch.arange(b)[:, None], fi].reshape(b * per_clip, *z.shape[2:])
+    target = frames[torch.arange(b)[:, None], fi].reshape(b * per_clip, *frames.shape[2:])
+    loss, _ = decoder_loss(decoder, z, target, edge_weight=4.0,
+                           sample_weight=(1 - sigma).repeat_interleave(per_clip))
+    return loss
 
 
 def true_layout(scenes, orders, n=GROUND_SLOTS):
@@ -69,6 +99,12 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--latents", default="data/latents")
     ap.add_argument("--init", help="warm start from another DiT checkpoint's EMA weights (new layers stay fresh)")
+    ap.add_argument("--decay-steps", type=int, default=0,
+                    help="cosine-decay the learning rate to 5%% over this many steps from the start step, then stop")
+    ap.add_argument("--pixel-weight", type=float, default=0.0)
+    ap.add_argument("--pixel-frames", type=int, default=4, help="frames per clip that the pixel loss decodes")
+    ap.add_argument("--decoder", help="autoencoder checkpoint the pixel loss reads through (frozen)")
+    ap.add_argument("--clips", default="data/clips", help="rendered clips matching --latents (pixel loss)")
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     text_encoder, vocab = load_text_encoder()
@@ -92,9 +128,13 @@ def main():
             m.parse_head.load_state_dict(text_encoder.head.state_dict())
     print(f"{len(latents)} clips, {sum(p.numel() for p in model.parameters()) / 1e6:.2f} M params, "
           f"start step {step}", flush=True)
+    first_step, last_step = step, (step + args.decay_steps if args.decay_steps else args.steps)
+    if args.pixel_weight:
+        frames = load_frames(args.latents, args.clips, scenes)
+        decoder, (mean, std) = load_decoder(args.decoder, sharpness=1.0), load_stats()
     empty = encode_captions(text_encoder, vocab, [""])
     t_start, log = time.time(), open(args.ckpt.replace(".pt", "_log.jsonl"), "a")
-    while step < args.steps and (time.time() - t_start) / 60 < args.minutes:
+    while step < last_step and (time.time() - t_start) / 60 < args.minutes:
         t0 = time.time()
         idx = torch.randint(0, len(latents), (args.batch,), generator=gen)
         batch_scenes = [scenes[i] for i in idx]
@@ -115,8 +155,15 @@ def main():
         s = sigma.view(-1, 1, 1, 1, 1)
         pred = model((1 - s) * x0 + s * noise, sigma * 1000, ctx, layout)
         loss = ((pred - (noise - x0)) ** 2).mean()
+        if args.pixel_weight:
+            x0_pred = (1 - s) * x0 + s * noise - s * pred  # x_sigma - sigma * v
+            loss_px = pixel_loss(decoder, x0_pred, sigma, frames[idx], mean, std, args.pixel_frames, gen)
+            loss = loss + args.pixel_weight * loss_px
+        lr = args.lr * min(1.0, (step + 1) / 100)
+        if args.decay_steps:
+            lr = args.lr * (0.05 + 0.95 * 0.5 * (1 + np.cos(np.pi * (step - first_step) / args.decay_steps)))
         for g in opt.param_groups:
-            g["lr"] = args.lr * min(1.0, (step + 1) / 100)
+            g["lr"] = lr
         opt.zero_grad(); loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
@@ -127,8 +174,11 @@ def main():
                 pe.mul_(decay).add_(pm, alpha=1 - decay)
         elapsed += time.time() - t0
         if step % 10 == 0:
-            log.write(json.dumps({"step": step, "loss": round(loss.item(), 5), "elapsed_s": round(elapsed, 1),
-                                  "wall": time.strftime("%H:%M:%S")}) + "\n"); log.flush()
+            entry = {"step": step, "loss": round(loss.item(), 5), "elapsed_s": round(elapsed, 1),
+                     "wall": time.strftime("%H:%M:%S"), "lr": float(f"{lr:.3g}")}
+            if args.pixel_weight:
+                entry["pixel_loss"] = round(loss_px.item(), 5)
+            log.write(json.dumps(entry) + "\n"); log.flush()
         if step % 50 == 0:
             print(f"step {step} loss {loss.item():.4f} {elapsed / 60:.1f} min ({time.time() - t0:.2f} s/step)", flush=True)
         if step % 100 == 0:

@@ -72,15 +72,15 @@ def soft_targets(rgb_uint8):
 
     rgb_uint8 [N, H, W, 3] -> [N, 8, H, W]: each pixel = bg*(1-a) + colour_k*a for the best k.
     """
-    rgb = rgb_uint8.float()
-    pal = torch.tensor(PALETTE, dtype=torch.float32)
-    bg, cols = pal[0], pal[1:]
-    d = cols - bg                                                   # [7, 3]
-    a = (((rgb - bg)[..., None, :] * d).sum(-1) / (d * d).sum(-1)).clamp(0, 1)  # [N, H, W, 7]
-    resid = ((rgb[..., None, :] - (bg + a[..., None] * d)) ** 2).sum(-1)
+    r = rgb_uint8.float() - torch.tensor(PALETTE[0], dtype=torch.float32)  # offset from the background
+    d = torch.tensor(PALETTE[1:], dtype=torch.float32) - torch.tensor(PALETTE[0], dtype=torch.float32)  # [7, 3]
+    dd = (d * d).sum(-1)
+    rd = r @ d.T                                                    # [N, H, W, 7]
+    a = (rd / dd).clamp(0, 1)
+    resid = (r * r).sum(-1, keepdim=True) - 2 * a * rd + a * a * dd  # |r - a d|^2, by matmul
     best = resid.argmin(-1, keepdim=True)
     alpha = a.gather(-1, best)
-    target = torch.zeros(*rgb.shape[:3], 8)
+    target = torch.zeros(*r.shape[:3], 8)
     target[..., :1] = 1 - alpha
     target.scatter_(-1, best + 1, alpha)
     return target.permute(0, 3, 1, 2)
