@@ -4,7 +4,8 @@ corners come out soft, so decoded squares often miss the shape rule's 0.88 box f
 training scene's actual paths, the DiT draws that scene, so the rendered frames are its target.
 Half of every batch stays encoder latents of real frames, so the reconstruction ceiling holds.
 
-usage: finetune_decoder_on_samples.py [--clips 1536] [--steps 1200] [--out runs/autoencoder_fts.pt]
+usage: finetune_decoder_on_samples.py [--clips 1000] [--steps 1200] [--out runs/autoencoder_fts.pt]
+       [--shard A.npz,B.npz] [--with-shape square]   (only clips that contain such an object)
 """
 import runtime  # noqa: F401  (thread settings, first)
 import argparse
@@ -43,12 +44,13 @@ def sample_latents(dit, text_encoder, vocab, scenes, seed, guidance, steps=20):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--clips", type=int, default=1536)
+    ap.add_argument("--clips", type=int, default=1000)
     ap.add_argument("--steps", type=int, default=1200)
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--lr", type=float, default=3e-4)
     ap.add_argument("--guidance", type=float, default=3.0)
-    ap.add_argument("--shard", default="data/clips/shard_0012.npz")
+    ap.add_argument("--shard", default="data/clips/shard_0012.npz", help="clip shards, comma-separated")
+    ap.add_argument("--with-shape", help="keep only clips with an object of this shape (e.g. square)")
     ap.add_argument("--ae", default="runs/autoencoder_ft.pt")
     ap.add_argument("--out", default="runs/autoencoder_fts.pt")
     ap.add_argument("--ckpt", help="DiT checkpoint (default: runs/dit.pt)")
@@ -59,9 +61,14 @@ def main():
     text_encoder, vocab = load_text_encoder()
     dit, ck = load_dit(args.ckpt)
     mean, std = load_stats()
-    d = np.load(args.shard)
-    frames = torch.from_numpy(d["frames"][:args.clips])
-    scenes = json.loads(str(d["scenes"]))[:args.clips]
+    frames, scenes = [], []
+    for path in args.shard.split(","):
+        d = np.load(path)
+        keep = [i for i, sc in enumerate(json.loads(str(d["scenes"])))
+                if not args.with_shape or any(o["shape"] == args.with_shape for o in sc["objects"])]
+        frames.append(torch.from_numpy(d["frames"][keep]))
+        scenes += [json.loads(str(d["scenes"]))[i] for i in keep]
+    frames, scenes = torch.cat(frames)[:args.clips], scenes[:args.clips]
     zs = []
     for i in range(0, len(scenes), 32):
         zs.append(sample_latents(dit, text_encoder, vocab, scenes[i:i + 32], args.seed * 100_000 + i, args.guidance))

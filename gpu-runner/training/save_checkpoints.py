@@ -1,7 +1,9 @@
-"""Write the small committed copies of the trained components into checkpoints/ (fp16 weights, no
-optimizer state): what `train_dit.py --resume`, evaluation and export fall back to on a fresh clone.
+"""Write the small committed copies of the trained components into checkpoints/ (no optimizer
+state; fp16 except for what the package exports: the DiT's EMA and the decoder stay fp32): what `train_dit.py --resume`, evaluation and export fall back to on a fresh clone.
 
-usage: save_checkpoints.py [--ae runs/autoencoder.pt]   (+ runs/text_encoder.pt, runs/dit.pt, runs/latent_stats.json)
+usage: save_checkpoints.py [--ae runs/autoencoder.pt] [--dit runs/dit.pt]   (+ runs/text_encoder.pt, runs/latent_stats.json)
+
+Pass the shipped components, so that a fresh clone re-exports exactly the shipped package.
 """
 import argparse
 import json
@@ -17,6 +19,7 @@ def half(state):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ae", default="runs/autoencoder.pt", help="the shipped decoder's checkpoint")
+    ap.add_argument("--dit", default="runs/dit.pt", help="the shipped DiT's checkpoint")
     args = ap.parse_args()
     te = torch.load("runs/text_encoder.pt")
     torch.save({"model": te["model"], "vocab": te["vocab"], "config": te["config"], "step": te["step"]},
@@ -24,8 +27,8 @@ def main():
     ae = torch.load(args.ae)
     torch.save({"encoder": half(ae["encoder"]), "decoder": ae["decoder"], "step": ae["step"]},
                "checkpoints/autoencoder.pt")
-    dit = torch.load("runs/dit.pt")
-    torch.save({"model": half(dit["model"]), "ema": half(dit["ema"]), "step": dit["step"],
+    dit = torch.load(args.dit)
+    torch.save({"model": half(dit["model"]), "ema": dit["ema"], "step": dit["step"],
                 "elapsed": dit["elapsed"], "config": dit["config"]}, "checkpoints/dit.pt")
     shutil.copy("runs/latent_stats.json", "checkpoints/latent_stats.json")
     print(json.dumps({"text_encoder_step": te["step"], "autoencoder_step": ae["step"], "dit_step": dit["step"]}))

@@ -28,14 +28,14 @@ export const DEFAULT_MODEL_ID = "shape-world-tiny";
 export const MODELS: Record<string, ModelEntry> = {
   "shape-world-tiny": {
     model_id: "shape-world-tiny",
-    model_version: "2.0.0",
+    model_version: "2.1.0",
     defaults: {
       width: 64,
       height: 64,
       num_frames: 16,
       fps: 8,
       num_inference_steps: 20,
-      guidance_scale: 3,
+      guidance_scale: 2,
       negative_prompt: "",
       scheduler: "unipc",
     },
