@@ -64,10 +64,11 @@ def main():
     frames, scenes = [], []
     for path in args.shard.split(","):
         d = np.load(path)
-        keep = [i for i, sc in enumerate(json.loads(str(d["scenes"])))
+        shard = json.loads(str(d["scenes"]))
+        keep = [i for i, sc in enumerate(shard)
                 if not args.with_shape or any(o["shape"] == args.with_shape for o in sc["objects"])]
         frames.append(torch.from_numpy(d["frames"][keep]))
-        scenes += [json.loads(str(d["scenes"]))[i] for i in keep]
+        scenes += [shard[i] for i in keep]
     frames, scenes = torch.cat(frames)[:args.clips], scenes[:args.clips]
     zs = []
     for i in range(0, len(scenes), 32):
