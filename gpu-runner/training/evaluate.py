@@ -15,7 +15,7 @@ import tokenizer
 from checkpoints import DECODER_SHARPNESS, load_decoder, load_dit, load_stats, load_text_encoder
 from sampling import euler, unipc
 from shapeworld.reader import read_video
-from shapeworld.rules import check_clause
+from shapeworld.rules import check_entry
 
 
 class Pipeline:
@@ -52,7 +52,7 @@ def evaluate(pipe, suite, seeds, **kw):
         for seed in seeds:
             frames = pipe.generate(entry["prompt"], seed, **kw)
             reads = read_video(frames)
-            results = [bool(check_clause(reads, entry["objects"], c)) for c in entry["clauses"]]
+            results = check_entry(reads, entry)
             rows.append({"prompt": entry["prompt"], "seed": seed, "clauses": results, "ok": all(results),
                          "frames": frames})
     return rows, time.time() - t0

@@ -12,7 +12,7 @@ import json
 from shapeworld.captions import caption_scene
 from shapeworld.reader import read_video
 from shapeworld.render import render_scene
-from shapeworld.rules import check_clause, suite_entry
+from shapeworld.rules import check_entry, suite_entry
 from shapeworld.scene import sample_scene
 
 SEED_BASE = 20_000_000  # training clips use 10_000_000 + index (< 14 000)
@@ -29,7 +29,7 @@ def main():
         prompt, _ = caption_scene(scene, SEED_BASE + i)
         entry = dict(id=f"dev-{i:03d}", **suite_entry(scene, prompt))
         reads = read_video(render_scene(scene)[0])
-        failed = [c for c in entry["clauses"] if not check_clause(reads, entry["objects"], c)]
+        failed = [c for c, ok in zip(entry["clauses"], check_entry(reads, entry)) if not ok]
         assert not failed, (prompt, failed)
         entries.append(entry)
     json.dump(entries, open(args.out, "w"), indent=1)

@@ -13,7 +13,7 @@ import numpy as np
 import tokenizer
 from shapeworld.reader import read_video
 from shapeworld.render import render_scene
-from shapeworld.rules import check_clause
+from shapeworld.rules import check_entry
 from shapeworld.layout import REL_POS
 from shapeworld.scene import MIN_GAP, _min_distance
 from shapeworld.vocab import ANCHORS
@@ -114,7 +114,7 @@ def main():
         entry, gt = parse_spec(line)
         unknown = [w for w in tokenizer.split_words(entry["prompt"]) if w not in vocab]
         reads = read_video(render_scene(ground_truth_scene(entry, gt))[0])
-        ok = all(check_clause(reads, entry["objects"], c) for c in entry["clauses"])
+        ok = all(check_entry(reads, entry))
         if unknown or not ok:
             bad += 1
             print("PROBLEM", entry["prompt"], unknown, ok)

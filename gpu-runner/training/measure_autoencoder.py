@@ -13,7 +13,7 @@ import torch
 from checkpoints import load_decoder
 from models.autoencoder import Encoder
 from shapeworld.reader import read_video
-from shapeworld.rules import check_clause, suite_entry
+from shapeworld.rules import check_entry, suite_entry
 
 
 def main():
@@ -40,7 +40,7 @@ def main():
         ok, kinds = 0, {}
         for scene, clip in zip(scenes, video):
             entry, reads = suite_entry(scene, ""), read_video(clip)
-            results = [bool(check_clause(reads, entry["objects"], c)) for c in entry["clauses"]]
+            results = check_entry(reads, entry)
             ok += all(results)
             for c, r in zip(entry["clauses"], results):
                 k = kinds.setdefault(c["kind"], [0, 0]); k[0] += r; k[1] += 1

@@ -14,9 +14,11 @@ THREADS = int(os.environ.get("SKETCHREEL_THREADS", "1"))
 os.environ.setdefault("OPENBLAS_NUM_THREADS", str(THREADS))
 os.environ.setdefault("OMP_NUM_THREADS", str(THREADS))
 
-try:  # mallopt(M_TRIM_THRESHOLD, M_TOP_PAD, M_MMAP_THRESHOLD): keep freed blocks for reuse
+M_TRIM_THRESHOLD, M_TOP_PAD, M_MMAP_THRESHOLD = -1, -2, -3  # glibc's mallopt parameters
+try:  # keep freed blocks for reuse instead of returning them to the kernel
     _libc = ctypes.CDLL("libc.so.6")
-    _libc.mallopt(-1, 1 << 30); _libc.mallopt(-2, 256 << 20); _libc.mallopt(-3, 1 << 30)
+    for param, value in ((M_TRIM_THRESHOLD, 1 << 30), (M_TOP_PAD, 256 << 20), (M_MMAP_THRESHOLD, 1 << 30)):
+        _libc.mallopt(param, value)
 except OSError:  # not glibc: defaults
     pass
 

@@ -1,5 +1,6 @@
 """Write the small committed copies of the trained components into checkpoints/ (no optimizer
-state; fp16 except for what the package exports: the DiT's EMA and the decoder stay fp32): what `train_dit.py --resume`, evaluation and export fall back to on a fresh clone.
+state; fp16 except for what the package exports: the DiT's EMA and the decoder stay fp32): what
+`train_dit.py --resume`, evaluation and export fall back to on a fresh clone.
 
 usage: save_checkpoints.py [--ae runs/autoencoder.pt] [--dit runs/dit.pt]   (+ runs/text_encoder.pt, runs/latent_stats.json)
 

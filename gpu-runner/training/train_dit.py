@@ -36,12 +36,14 @@ def load_latents(directory):
 
 
 def load_frames(latent_dir, clip_dir, scenes):
-    """The rendered frames of every encoded clip (uint8 [N, F, H, W, 3]), checked scene for scene."""
-    frames, names = [], sorted(glob.glob(f"{latent_dir}/shard_*.npz"))
-    for p in names:
+    """The rendered frames of every encoded clip (uint8 [N, F, H, W, 3]), in load_latents' order,
+    checked scene for scene against its `scenes`."""
+    frames = []
+    for p in sorted(glob.glob(f"{latent_dir}/shard_*.npz")):
         d = np.load(os.path.join(clip_dir, os.path.basename(p)))
+        start = sum(len(f) for f in frames)
         frames.append(torch.from_numpy(d["frames"]))
-        assert json.loads(str(d["scenes"])) == json.loads(str(np.load(p)["scenes"])), p
+        assert json.loads(str(d["scenes"])) == scenes[start:start + len(frames[-1])], p
     frames = torch.cat(frames)
     assert len(frames) == len(scenes)
     return frames

@@ -72,8 +72,9 @@ def soft_targets(rgb_uint8):
 
     rgb_uint8 [N, H, W, 3] -> [N, 8, H, W]: each pixel = bg*(1-a) + colour_k*a for the best k.
     """
-    r = rgb_uint8.float() - torch.tensor(PALETTE[0], dtype=torch.float32)  # offset from the background
-    d = torch.tensor(PALETTE[1:], dtype=torch.float32) - torch.tensor(PALETTE[0], dtype=torch.float32)  # [7, 3]
+    pal = torch.tensor(PALETTE, dtype=torch.float32)
+    r = rgb_uint8.float() - pal[0]                                  # offset from the background
+    d = pal[1:] - pal[0]                                            # [7, 3]
     dd = (d * d).sum(-1)
     rd = r @ d.T                                                    # [N, H, W, 7]
     a = (rd / dd).clamp(0, 1)

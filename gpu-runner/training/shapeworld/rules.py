@@ -100,6 +100,11 @@ def check_clause(reads, objects, clause):
     raise ValueError(f"unknown clause kind {kind!r}")
 
 
+def check_entry(reads, entry):
+    """Every clause of a suite entry checked on read frames, in the entry's order: [bool]."""
+    return [bool(check_clause(reads, entry["objects"], c)) for c in entry["clauses"]]
+
+
 def suite_entry(scene, prompt):
     """Convert a generated scene + its caption into a suite entry {prompt, objects, clauses}."""
     objs = scene["objects"]
