@@ -38,8 +38,12 @@ def check_presence(reads, objects):
 
 
 def check_shape(reads, color, shape):
+    """The shape read in most visible frames must be `shape`; a tie is no majority and fails, as in
+    the TypeScript evaluator (max over a set would pick by string-hash order, which changes from one
+    process to the next)."""
     votes = [o["shape"] for o in _track(reads, color) if o is not None]
-    return bool(votes) and max(set(votes), key=votes.count) == shape
+    best = max((votes.count(s) for s in set(votes)), default=0)
+    return votes.count(shape) == best > 0 and sum(votes.count(s) == best for s in set(votes)) == 1
 
 
 def check_motion(reads, color, start, end):
