@@ -9,7 +9,7 @@ export default defineConfig({
       "fault/**/*.test.ts",
       "load/**/*.test.ts",
       "bench/**/*.test.ts",
-      "deploy/**/*.test.ts",
+      "runner/**/*.test.ts",
     ],
     // Each file starts its own workerd + S3; one at a time on CI's two cores.
     fileParallelism: false,

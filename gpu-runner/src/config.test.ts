@@ -1,12 +1,6 @@
+import { EMBEDDED_MODEL_DIR } from "@sketchreel/models";
 import { describe, expect, it } from "vitest";
-import {
-  ConfigError,
-  DEFAULT_MODEL_DIR,
-  loadDevConfig,
-  loadNotionConfig,
-  loadPipelineConfig,
-  loadRunnerConfig,
-} from "./config.js";
+import { ConfigError, loadPipelineConfig, loadRunnerConfig } from "./config.js";
 
 const minimal = { EDGE_URL: "http://127.0.0.1:8787/", RUNNER_TOKEN: "rt_secret", S3_BUCKET: "videos" };
 
@@ -25,7 +19,7 @@ describe("loadRunnerConfig", () => {
     const c = loadRunnerConfig(minimal);
     expect(c).toMatchObject({
       edgeUrl: "http://127.0.0.1:8787",
-      modelDir: DEFAULT_MODEL_DIR,
+      modelDir: EMBEDDED_MODEL_DIR,
       device: "cpu",
       threads: 0,
       port: 9464,
@@ -35,7 +29,7 @@ describe("loadRunnerConfig", () => {
       s3: { bucket: "videos", region: "us-east-1", forcePathStyle: false },
     });
     expect(c.s3.credentials).toBeUndefined();
-    expect(DEFAULT_MODEL_DIR).toMatch(/gpu-runner\/models\/shape-world-tiny$/);
+    expect(EMBEDDED_MODEL_DIR).toMatch(/gpu-runner\/models\/shape-world-tiny$/);
   });
 
   it("reads S3 settings for an S3-compatible server", () => {
@@ -93,56 +87,11 @@ describe("loadRunnerConfig", () => {
 describe("loadPipelineConfig", () => {
   it("needs nothing from the edge or S3", () => {
     expect(loadPipelineConfig({ THREADS: "2" })).toEqual({
-      modelDir: DEFAULT_MODEL_DIR,
+      modelDir: EMBEDDED_MODEL_DIR,
       device: "cpu",
       threads: 2,
       ffmpegPath: "ffmpeg",
       logLevel: "info",
     });
-  });
-});
-
-describe("loadNotionConfig", () => {
-  it("names every missing variable and what to put in it", () => {
-    expect(problems({ SKETCHREEL_BASE_URL: "ftp://x" }, loadNotionConfig)).toEqual([
-      "NOTION_TOKEN: NOTION_TOKEN is required: a Notion internal integration secret (ntn_… or secret_…)",
-      "SKETCHREEL_API_KEY: SKETCHREEL_API_KEY is required: a Sketchreel API key (sr_live_… or sr_test_…)",
-      'SKETCHREEL_BASE_URL: SKETCHREEL_BASE_URL must be an absolute http(s) URL (got "ftp://x")',
-    ]);
-  });
-
-  it("returns the settings when complete", () => {
-    const env = {
-      NOTION_TOKEN: "ntn_x",
-      SKETCHREEL_API_KEY: "sr_test_y",
-      SKETCHREEL_BASE_URL: "http://127.0.0.1:8787",
-    };
-    expect(loadNotionConfig(env)).toEqual({
-      notionToken: "ntn_x",
-      notionBaseUrl: undefined,
-      apiKey: "sr_test_y",
-      baseUrl: "http://127.0.0.1:8787",
-    });
-    expect(loadNotionConfig({ ...env, NOTION_API_BASE_URL: "http://127.0.0.1:9" }).notionBaseUrl).toBe(
-      "http://127.0.0.1:9",
-    );
-  });
-});
-
-describe("loadDevConfig", () => {
-  it("passes the whole environment to the edge and only PATH and HOME to runners", () => {
-    const env = { PATH: "/usr/bin", HOME: "/home/dev", TMPDIR: "/tmp/x", EDGE_URL: "http://elsewhere" };
-    expect(loadDevConfig(env)).toEqual({
-      edgeLogLevel: "warn",
-      edgeEnv: env,
-      runnerEnv: { PATH: "/usr/bin", HOME: "/home/dev" },
-    });
-  });
-
-  it("checks the edge's log level", () => {
-    expect(loadDevConfig({ SKETCHREEL_EDGE_LOG_LEVEL: "debug" }).edgeLogLevel).toBe("debug");
-    expect(problems({ SKETCHREEL_EDGE_LOG_LEVEL: "loud" }, loadDevConfig)).toEqual([
-      "SKETCHREEL_EDGE_LOG_LEVEL: SKETCHREEL_EDGE_LOG_LEVEL must be one of none, error, warn, info, log, debug",
-    ]);
   });
 });

@@ -1,14 +1,13 @@
 import { hostname } from "node:os";
-import { fileURLToPath } from "node:url";
+import { EMBEDDED_MODEL_DIR } from "@sketchreel/models";
 import { z } from "zod";
 
 /**
- * The configuration of the runner and the other commands of this package: the ONLY module that
- * reads `process.env`. Everything is validated at start-up; a bad or missing variable fails fast
- * with one line per variable naming it and the rule.
+ * The runner's configuration: the ONLY module of the runner that reads `process.env`. Everything is
+ * validated at start-up; a bad or missing variable fails fast with one line per variable naming it
+ * and the rule. The pipeline part (`loadPipelineConfig`) is shared with `sketchreel generate`, and
+ * the rule builders (`envRules`, `parseEnv`) with the CLI's and the local stack's own config modules.
  */
-
-export const DEFAULT_MODEL_DIR = fileURLToPath(new URL("../models/shape-world-tiny", import.meta.url));
 
 const DEVICES = ["cpu", "cuda"] as const;
 const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
@@ -34,9 +33,12 @@ const bool = (name: string, fallback: boolean) =>
     .transform((v) => v === "true" || v === "1");
 const text = (name: string, what?: string) => required(name, what).min(1, { error: `${name} must not be empty` });
 
+/** Rule builders for environment variables; each error names the variable and the rule. */
+export const envRules = { required, httpUrl, int, bool, text };
+
 /** The pipeline part, shared by `sketchreel runner` and anything else that loads a model. */
 const PipelineEnv = z.object({
-  MODEL_DIR: text("MODEL_DIR").default(DEFAULT_MODEL_DIR),
+  MODEL_DIR: text("MODEL_DIR").default(EMBEDDED_MODEL_DIR),
   DEVICE: z.enum(DEVICES, { error: `DEVICE must be one of ${DEVICES.join(", ")}` }).default("cpu"),
   THREADS: int("THREADS", 0, 1024, 0),
   FFMPEG_PATH: text("FFMPEG_PATH").default("ffmpeg"),
@@ -61,23 +63,6 @@ const RunnerEnv = PipelineEnv.extend({
 }).refine((e) => !e.S3_ACCESS_KEY_ID === !e.S3_SECRET_ACCESS_KEY, {
   error: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both left out for the default chain)",
   path: ["S3_SECRET_ACCESS_KEY"],
-});
-
-/** `sketchreel notion add`: Notion's side and the edge it reads the video from. */
-const NotionEnv = z.object({
-  NOTION_TOKEN: text("NOTION_TOKEN", "a Notion internal integration secret (ntn_… or secret_…)"),
-  NOTION_API_BASE_URL: httpUrl("NOTION_API_BASE_URL").optional(),
-  SKETCHREEL_API_KEY: text("SKETCHREEL_API_KEY", "a Sketchreel API key (sr_live_… or sr_test_…)"),
-  SKETCHREEL_BASE_URL: httpUrl("SKETCHREEL_BASE_URL", "the edge's URL, e.g. http://127.0.0.1:8787"),
-});
-
-const EDGE_LOG_LEVELS = ["none", "error", "warn", "info", "log", "debug"] as const;
-
-/** `sketchreel dev` (and the test stacks built on it). */
-const DevEnv = z.object({
-  SKETCHREEL_EDGE_LOG_LEVEL: z
-    .enum(EDGE_LOG_LEVELS, { error: `SKETCHREEL_EDGE_LOG_LEVEL must be one of ${EDGE_LOG_LEVELS.join(", ")}` })
-    .default("warn"),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -111,24 +96,7 @@ export interface RunnerConfig extends PipelineConfig {
   shutdownGraceMs: number;
 }
 
-export interface NotionConfig {
-  notionToken: string;
-  /** Notion's API origin; only tests and proxies change it. */
-  notionBaseUrl: string | undefined;
-  apiKey: string;
-  baseUrl: string;
-}
-
-type Env = Record<string, string | undefined>;
-
-export interface DevConfig {
-  /** wrangler's log level in the local edge process. */
-  edgeLogLevel: (typeof EDGE_LOG_LEVELS)[number];
-  /** Inherited whole by the edge process (wrangler, tsx and workerd read PATH, HOME, TMPDIR, proxies…). */
-  edgeEnv: Env;
-  /** Inherited by runner processes: PATH (ffmpeg) and HOME; everything else they get is set explicitly. */
-  runnerEnv: Env;
-}
+export type Env = Record<string, string | undefined>;
 
 /** Thrown once with every problem; `problems` are "VARIABLE: rule" lines. */
 export class ConfigError extends Error {
@@ -138,7 +106,8 @@ export class ConfigError extends Error {
   }
 }
 
-function parse<T extends z.ZodType>(schema: T, env: Env): z.infer<T> {
+/** Parses an environment with a zod schema of `envRules`, or throws one `ConfigError` listing every problem. */
+export function parseEnv<T extends z.ZodType>(schema: T, env: Env): z.infer<T> {
   // Empty strings count as unset, as in most process managers' env files.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const result = schema.safeParse(cleaned);
@@ -158,12 +127,12 @@ function toPipelineConfig(e: z.infer<typeof PipelineEnv>): PipelineConfig {
 
 /** Model, device and encoder settings (no edge or S3): what `sketchreel generate` needs. */
 export function loadPipelineConfig(env: Env = process.env): PipelineConfig {
-  return toPipelineConfig(parse(PipelineEnv, env));
+  return toPipelineConfig(parseEnv(PipelineEnv, env));
 }
 
 /** Everything `sketchreel runner` needs. */
 export function loadRunnerConfig(env: Env = process.env): RunnerConfig {
-  const e = parse(RunnerEnv, env);
+  const e = parseEnv(RunnerEnv, env);
   return {
     ...toPipelineConfig(e),
     edgeUrl: e.EDGE_URL.replace(/\/+$/, ""),
@@ -183,26 +152,5 @@ export function loadRunnerConfig(env: Env = process.env): RunnerConfig {
     leaseWaitMs: e.LEASE_WAIT_MS,
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
-  };
-}
-
-/** What `sketchreel notion add` needs. */
-export function loadNotionConfig(env: Env = process.env): NotionConfig {
-  const e = parse(NotionEnv, env);
-  return {
-    notionToken: e.NOTION_TOKEN,
-    notionBaseUrl: e.NOTION_API_BASE_URL,
-    apiKey: e.SKETCHREEL_API_KEY,
-    baseUrl: e.SKETCHREEL_BASE_URL,
-  };
-}
-
-/** What the local stack passes on to the edge and runner processes it starts. */
-export function loadDevConfig(env: Env = process.env): DevConfig {
-  const e = parse(DevEnv, env);
-  return {
-    edgeLogLevel: e.SKETCHREEL_EDGE_LOG_LEVEL,
-    edgeEnv: { ...env },
-    runnerEnv: { PATH: env.PATH, HOME: env.HOME },
   };
 }

@@ -1,7 +1,11 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 
-export const CONTRACT_OPENAPI = new URL("../../packages/contract/openapi.json", import.meta.url);
+export const CONTRACT_OPENAPI = pathToFileURL(
+  createRequire(import.meta.url).resolve("@sketchreel/contract/openapi.json"),
+);
 export const GENERATED_TYPES = new URL("../src/generated/openapi.ts", import.meta.url);
 
 const HEADER = `/**

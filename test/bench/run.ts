@@ -42,7 +42,7 @@ const lastJson = (stdout: string) =>
 const BENCHES: Bench[] = [
   {
     name: "pipeline",
-    command: ["npx", "tsx", "gpu-runner/bench/pipeline.ts", ...(quick ? ["--steps", "4", "--runs", "1"] : [])],
+    command: ["npx", "tsx", "test/bench/pipeline.ts", ...(quick ? ["--steps", "4", "--runs", "1"] : [])],
     read: (out) => [
       {
         benchmark: "pipeline",

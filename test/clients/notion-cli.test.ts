@@ -1,12 +1,12 @@
 import { execFile } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { promisify } from "node:util";
+import { appended, startRecordingServer } from "@sketchreel/cli/notion-recording-server";
 import { Sketchreel, type Video } from "@sketchreel/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appended, startRecordingServer } from "../../gpu-runner/src/notion/recording-server.js";
 import { type ClientStack, startClientStack } from "../support/stack.js";
 
-const CLI = fileURLToPath(new URL("../../gpu-runner/bin/sketchreel.mjs", import.meta.url));
+const CLI = createRequire(import.meta.url).resolve("@sketchreel/cli/bin/sketchreel.mjs");
 const PAGE_ID = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
 const run = promisify(execFile);
 

@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { DevInfo } from "@sketchreel/gpu-runner";
-import { findFreePort as freePort } from "@sketchreel/gpu-runner";
+import type { DevInfo } from "@sketchreel/dev-stack";
+import { findFreePort as freePort } from "@sketchreel/dev-stack";
 import { Sketchreel } from "@sketchreel/sdk";
 import { afterAll, describe, expect, it } from "vitest";
 import { probe } from "../harness/ffprobe.js";
@@ -12,7 +12,7 @@ import { testModelDir } from "../harness/model.js";
 import { descendants, waitUntilGone } from "../harness/processes.js";
 
 // The two commands a newcomer runs, as real processes: `sketchreel dev` and `sketchreel quickstart`.
-const CLI = fileURLToPath(new URL("../../gpu-runner/bin/sketchreel.mjs", import.meta.url));
+const CLI = createRequire(import.meta.url).resolve("@sketchreel/cli/bin/sketchreel.mjs");
 const dirs: string[] = [];
 const tempDir = (prefix: string) => {
   const dir = mkdtempSync(join(tmpdir(), prefix));

@@ -1,13 +1,12 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { EMBEDDED_MODEL_DIR } from "@sketchreel/models";
+import { TINY_MODEL_DIR } from "@sketchreel/pipeline/test-fixtures";
 
-/** The runner-core engineer's tiny random model (packages/pipeline/test/fixtures): real ONNX graphs, ~350 KB. */
-export const TINY_RANDOM_FIXTURE = fileURLToPath(
-  new URL("../../packages/pipeline/test/fixtures/tiny-random", import.meta.url),
-);
-export const EMBEDDED_MODEL = fileURLToPath(new URL("../../gpu-runner/models/shape-world-tiny", import.meta.url));
+/** The pipeline's tiny random model (`@sketchreel/pipeline/test-fixtures`): real ONNX graphs, ~350 KB. */
+export const TINY_RANDOM_FIXTURE = TINY_MODEL_DIR;
+export const EMBEDDED_MODEL = EMBEDDED_MODEL_DIR;
 
 let aliased: string | undefined;
 

@@ -1,4 +1,4 @@
-import type { ManagedChild } from "@sketchreel/gpu-runner";
+import type { ManagedChild } from "@sketchreel/dev-stack";
 
 export interface RunnerLogLine {
   runner: string;

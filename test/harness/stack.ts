@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DevStack, type DevStackOptions, findFreePort as freePort, startDevStack } from "@sketchreel/gpu-runner";
+import { type DevStack, type DevStackOptions, findFreePort as freePort, startDevStack } from "@sketchreel/dev-stack";
 import { Sketchreel } from "@sketchreel/sdk";
 import { testModelDir } from "./model.js";
 import { RunnerLogs } from "./runner-logs.js";

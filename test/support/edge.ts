@@ -1,10 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { fileURLToPath } from "node:url";
+import { EDGE_CONFIG } from "@sketchreel/dev-stack";
 import { unstable_startWorker } from "wrangler";
 import { freePort } from "./ports.js";
 import { S3_BUCKET, S3_CREDENTIALS } from "./s3.js";
-
-export const EDGE_CONFIG = fileURLToPath(new URL("../../workers/edge/wrangler.jsonc", import.meta.url));
 
 export interface LocalEdge {
   url: string;

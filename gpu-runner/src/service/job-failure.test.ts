@@ -1,6 +1,6 @@
+import { EncodeError, FfmpegMissingError } from "@sketchreel/encode";
 import { InvalidParamsError, ModelPackageError } from "@sketchreel/pipeline";
 import { describe, expect, it } from "vitest";
-import { EncodeError, FfmpegMissingError } from "../encode/index.js";
 import { StorageError } from "../storage/index.js";
 import { EdgeHttpError } from "./edge-retry-policy.js";
 import { describeFailure, ModelVersionMismatchError } from "./job-failure.js";

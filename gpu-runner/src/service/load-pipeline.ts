@@ -1,5 +1,5 @@
+import { loadOnnxPipeline } from "@sketchreel/pipeline/onnx";
 import type { PipelineConfig } from "../config.js";
-import { createPipeline } from "../generation/index.js";
 import type { Logger } from "./logger.js";
 import type { JobPipeline } from "./pipeline-port.js";
 
@@ -17,7 +17,7 @@ export interface LoadedPipeline {
  */
 export async function loadPipeline(config: PipelineConfig, log: Logger): Promise<LoadedPipeline> {
   const started = performance.now();
-  const loaded = await createPipeline({
+  const loaded = await loadOnnxPipeline({
     modelDir: config.modelDir,
     device: config.device,
     threads: config.threads,

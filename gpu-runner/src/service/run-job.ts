@@ -1,5 +1,5 @@
-import type { Variant } from "@sketchreel/contract";
-import { encodeToBuffer } from "../encode/index.js";
+import { generationRequestOf, type Variant } from "@sketchreel/contract";
+import { encodeToBuffer } from "@sketchreel/encode";
 import type { ObjectStore } from "../storage/index.js";
 import type { EdgeClient, EdgeLease } from "./edge-client.js";
 import { LeaseLostError } from "./edge-retry-policy.js";
@@ -80,10 +80,7 @@ export async function runJob({ job, lease }: EdgeLease, deps: RunJobDeps): Promi
     if (deps.modelVersion && job.model.version !== deps.modelVersion) {
       throw new ModelVersionMismatchError(job.model.id, job.model.version, deps.modelVersion);
     }
-    const result = await deps.pipeline.run(
-      { prompt: job.prompt, negative_prompt: job.negative_prompt, ...job.params },
-      { signal, onProgress: (p) => (progress = p) },
-    );
+    const result = await deps.pipeline.run(generationRequestOf(job), { signal, onProgress: (p) => (progress = p) });
     const timings: Record<string, number> = { ...result.timings_ms };
     for (const [stage, t] of Object.entries(result.timings_ms)) {
       if (stage !== "total") deps.metrics.stageDuration.observe({ stage }, t / 1000);

@@ -1,4 +1,4 @@
-"""A tiny random-weight text-to-video model with the model package's I/O (gpu-runner/models/FORMAT.md).
+"""A tiny random-weight text-to-video model with the model package's I/O (packages/pipeline/MODEL-PACKAGE.md).
 
 Three torch modules — text encoder, DiT-style transformer (flow velocity), VAE-style decoder — small
 enough to run in milliseconds, built from a fixed torch seed. Only the I/O contract matters: the

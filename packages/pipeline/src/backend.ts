@@ -15,7 +15,7 @@ export interface InferenceSession {
   dispose(): Promise<void>;
 }
 
-/** Builds sessions from model files; `gpu-runner/src/onnx` implements it with onnxruntime-node. */
+/** Builds sessions from model files; `src/onnx` (`@sketchreel/pipeline/onnx`) implements it with onnxruntime-node. */
 export interface InferenceBackend {
   /** e.g. "onnxruntime-node 1.30.0 (cpu)" — for logs and `--json` output. */
   readonly description: string;

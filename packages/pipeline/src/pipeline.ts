@@ -18,7 +18,7 @@ import { TextTokenizer } from "./text/tokenizer.js";
 export interface PipelineOptions {
   /** Runs the graphs (gpu-runner's onnxruntime-node backend). */
   backend: InferenceBackend;
-  /** A model package directory (gpu-runner/models/FORMAT.md). */
+  /** A model package directory (MODEL-PACKAGE.md). */
   modelDir: string;
   /** Shared across pipelines if you like; default: a private cache of 64 texts. */
   embeddingCache?: TextEmbeddingCache;

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TINY_MODEL_DIR } from "../../test/helpers/fixtures.js";
+import { TINY_MODEL_DIR } from "../../test/helpers/reference.js";
 import { ModelPackageError } from "../errors.js";
 import { loadModelPackage } from "./load-model-package.js";
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { referenceCase, referenceFloat32 } from "../../test/helpers/fixtures.js";
+import { readFloat32, referenceCase } from "../../test/helpers/reference.js";
 import { seededNormal, Xoshiro128StarStar } from "./seeded-noise.js";
 
 describe("seededNormal", () => {
   it.each(["euler", "unipc-no-guidance"])("matches the Python mirror's noise for the %s case", (name) => {
     const ref = referenceCase(name);
-    const expected = referenceFloat32(ref, "noise");
+    const expected = readFloat32(ref, ref.tensors.noise);
     const actual = seededNormal(ref.seed, expected.length);
     let worst = 0;
     for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(actual[i]! - expected[i]!));

@@ -1,7 +1,7 @@
 /**
  * One interface for every sampler, after diffusers' schedulers: `setTimesteps` once per run, then one
  * `step` per denoising step with the model's output for `timesteps[i]`. Samples are flat float32
- * latents; the model output is the flow velocity v = noise − x0 (gpu-runner/models/FORMAT.md).
+ * latents; the model output is the flow velocity v = noise − x0 (MODEL-PACKAGE.md).
  */
 export interface Scheduler {
   readonly name: SchedulerName;

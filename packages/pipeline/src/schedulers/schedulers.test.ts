@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { referenceCase, referenceFloat32 } from "../../test/helpers/fixtures.js";
+import { readFloat32, referenceCase } from "../../test/helpers/reference.js";
 import { createScheduler } from "./create-scheduler.js";
 import { FlowMatchEulerScheduler } from "./flow-match-euler.js";
 import { flowSigmas } from "./flow-sigmas.js";
@@ -27,7 +27,7 @@ describe("flowSigmas", () => {
     const ref = referenceCase(name);
     const scheduler = createScheduler(name, config);
     scheduler.setTimesteps(ref.steps);
-    expect(Array.from(scheduler.sigmas)).toEqual(Array.from(referenceFloat32(ref, "sigmas")));
+    expect(Array.from(scheduler.sigmas)).toEqual(Array.from(readFloat32(ref, ref.tensors.sigmas)));
     expect(scheduler.timesteps[0]).toBeCloseTo(name === "unipc" ? 999.999 : 1000, 2);
   });
 });

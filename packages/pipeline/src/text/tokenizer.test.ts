@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { referenceCase, referenceInt64, TINY_MODEL_DIR } from "../../test/helpers/fixtures.js";
+import { readInt64, referenceCase, TINY_MODEL_DIR } from "../../test/helpers/reference.js";
 import { loadModelPackage } from "../model-package/load-model-package.js";
 import { TextTokenizer } from "./tokenizer.js";
 
@@ -8,7 +8,7 @@ const pkg = await loadModelPackage(TINY_MODEL_DIR);
 describe("TextTokenizer", () => {
   it.each(["euler", "unipc-no-guidance"])("gives the reference's ids for the %s prompts", (name) => {
     const ref = referenceCase(name);
-    const ids = referenceInt64(ref, "input_ids");
+    const ids = readInt64(ref, ref.tensors.input_ids);
     const tokenizer = new TextTokenizer(pkg);
     const L = tokenizer.maxLength;
     expect(Array.from(tokenizer.encode(ref.prompt).inputIds)).toEqual(Array.from(ids.subarray(0, L)));

@@ -1,0 +1,40 @@
+import { ConfigError } from "@sketchreel/gpu-runner/config";
+import { describe, expect, it } from "vitest";
+import { loadNotionConfig } from "./config.js";
+
+function problems(env: Record<string, string>, load: (env: Record<string, string>) => unknown) {
+  try {
+    load(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("loadNotionConfig", () => {
+  it("names every missing variable and what to put in it", () => {
+    expect(problems({ SKETCHREEL_BASE_URL: "ftp://x" }, loadNotionConfig)).toEqual([
+      "NOTION_TOKEN: NOTION_TOKEN is required: a Notion internal integration secret (ntn_… or secret_…)",
+      "SKETCHREEL_API_KEY: SKETCHREEL_API_KEY is required: a Sketchreel API key (sr_live_… or sr_test_…)",
+      'SKETCHREEL_BASE_URL: SKETCHREEL_BASE_URL must be an absolute http(s) URL (got "ftp://x")',
+    ]);
+  });
+
+  it("returns the settings when complete", () => {
+    const env = {
+      NOTION_TOKEN: "ntn_x",
+      SKETCHREEL_API_KEY: "sr_test_y",
+      SKETCHREEL_BASE_URL: "http://127.0.0.1:8787",
+    };
+    expect(loadNotionConfig(env)).toEqual({
+      notionToken: "ntn_x",
+      notionBaseUrl: undefined,
+      apiKey: "sr_test_y",
+      baseUrl: "http://127.0.0.1:8787",
+    });
+    expect(loadNotionConfig({ ...env, NOTION_API_BASE_URL: "http://127.0.0.1:9" }).notionBaseUrl).toBe(
+      "http://127.0.0.1:9",
+    );
+  });
+});
