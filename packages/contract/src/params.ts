@@ -111,9 +111,11 @@ export const GuidanceScale = z
   })
   .openapi({ description: "Classifier-free guidance scale; 1 disables the unconditional pass." });
 
+/** A model id: lowercase, the `model_id` of its package's model_index.json. */
+export const MODEL_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 export const ModelId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, { error: "model must be a lowercase model id such as shape-world-tiny" })
+  .regex(MODEL_ID_PATTERN, { error: "model must be a lowercase model id such as shape-world-tiny" })
   .openapi({ example: "shape-world-tiny" });
 
 /** Loopback is refused by the edge unless its dev config allows it; the SSRF guard lives in the edge. */
@@ -131,17 +133,24 @@ export const TemplateValue = z.union([
   z.number(),
 ]);
 
+const resolvedParamsShape = {
+  width: Width,
+  height: Height,
+  num_frames: NumFrames,
+  fps: Fps,
+  num_inference_steps: Steps,
+  guidance_scale: GuidanceScale,
+  seed: Seed,
+  scheduler: Scheduler,
+};
+
 /** Fully resolved parameters: what a runner executes and what the cache key hashes. */
-export const ResolvedParams = z
-  .object({
-    width: Width,
-    height: Height,
-    num_frames: NumFrames,
-    fps: Fps,
-    num_inference_steps: Steps,
-    guidance_scale: GuidanceScale,
-    seed: Seed,
-    scheduler: Scheduler,
-  })
-  .openapi("ResolvedParams");
+export const ResolvedParams = z.object(resolvedParamsShape).openapi("ResolvedParams");
 export type ResolvedParams = z.infer<typeof ResolvedParams>;
+
+/**
+ * The one request shape from the edge to the runner: every parameter fixed, plus the texts. The edge
+ * resolves it, a lease carries it (as `prompt`, `negative_prompt`, `params`), the pipeline runs it.
+ */
+export const GenerationRequest = z.object({ prompt: Prompt, negative_prompt: NegativePrompt, ...resolvedParamsShape });
+export type GenerationRequest = z.infer<typeof GenerationRequest>;

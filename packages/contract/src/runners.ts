@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { LeaseId, Timestamp, VideoId } from "./ids.js";
-import { ModelId, ResolvedParams, Variant } from "./params.js";
+import { type GenerationRequest, ModelId, ResolvedParams, Variant } from "./params.js";
 import { Stage } from "./videos.js";
 
 export const LeaseRequest = z
@@ -26,6 +26,11 @@ export const LeasedJob = z
   })
   .openapi("LeasedJob");
 export type LeasedJob = z.infer<typeof LeasedJob>;
+
+/** The generation request a leased job carries, as one value for the pipeline. */
+export function generationRequestOf(job: Pick<LeasedJob, "prompt" | "negative_prompt" | "params">): GenerationRequest {
+  return { prompt: job.prompt, negative_prompt: job.negative_prompt, ...job.params };
+}
 
 export const Lease = z
   .object({

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { TemplateId } from "./ids.js";
-import { Fps, GuidanceScale, Height, ModelId, NumFrames, Steps, TemplateValue, Width } from "./params.js";
+import { ModelId, ResolvedParams, TemplateValue } from "./params.js";
 
 export const TemplateVariable = z
   .object({
@@ -26,16 +26,7 @@ export const Template = z
     }),
     negative_prompt: z.string().optional(),
     variables: z.array(TemplateVariable),
-    defaults: z
-      .object({
-        width: Width,
-        height: Height,
-        num_frames: NumFrames,
-        fps: Fps,
-        num_inference_steps: Steps,
-        guidance_scale: GuidanceScale,
-      })
-      .partial(),
+    defaults: ResolvedParams.omit({ seed: true, scheduler: true }).partial(),
     models: z.array(ModelId).openapi({ description: "Models whose vocabulary the template is written for." }),
   })
   .openapi("Template");

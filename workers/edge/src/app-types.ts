@@ -3,15 +3,15 @@ import type { Context } from "hono";
 import { readConfig } from "./config.js";
 import type { AppEnv } from "./env.js";
 import type { JobRecord } from "./jobs/job-record.js";
-import { type RenderOptions, renderVideo } from "./jobs/render-video.js";
+import { type VideoOptions, videoFromRecord } from "./jobs/video-from-record.js";
 import { ObjectStore, s3Settings } from "./storage/s3.js";
 
 export type App = OpenAPIHono<AppEnv>;
 
 /** Render a job for the caller, minting fresh presigned URLs for its outputs. */
-export function videoFor(c: Context<AppEnv>, job: JobRecord, extra: Partial<RenderOptions> = {}) {
+export function videoFor(c: Context<AppEnv>, job: JobRecord, extra: Partial<VideoOptions> = {}) {
   const config = readConfig(c.env);
-  return renderVideo(job, {
+  return videoFromRecord(job, {
     publicBaseUrl: config.publicBaseUrl,
     presignTtlS: config.presignTtlS,
     store: objectStore(c),

@@ -88,7 +88,7 @@ describe("errors at the boundary", () => {
     const errors = ((await res.json()) as ProblemBody).errors ?? [];
     expect(errors.find((e) => e.field === "width")?.message).toContain("64x64");
     expect(errors.find((e) => e.field === "num_frames")?.message).toBe(
-      "num_frames must be 16 for shape-world-tiny (got 24)",
+      "num_frames must be 16 (got 24) for model shape-world-tiny",
     );
     const model = await json("POST", "/v1/videos", { prompt: "a red ball", model: "nope" }, key.auth);
     expect(((await model.json()) as ProblemBody).errors?.[0]?.message).toContain("shape-world-tiny");

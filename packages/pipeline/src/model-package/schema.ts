@@ -1,12 +1,14 @@
+import { LatentRules, ModelCapabilities } from "@sketchreel/contract";
 import { z } from "zod";
 
-/** The model package contract, v1 (gpu-runner/models/FORMAT.md): every file the pipeline reads. */
+/**
+ * The model package contract, v1 (packages/pipeline/MODEL-PACKAGE.md): every file the pipeline reads.
+ * model_index.json is the contract's `ModelCapabilities` (shared with the edge) plus the runner-only parts.
+ */
 const positiveInt = z.number().int().positive();
 
-export const ModelIndex = z.object({
+export const ModelIndex = ModelCapabilities.extend({
   format_version: z.literal(1, { error: "format_version must be 1" }),
-  model_id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, { error: "model_id must be a lowercase id" }),
-  model_version: z.string().min(1),
   components: z.object({
     tokenizer: z.string().default("tokenizer"),
     text_encoder: z.string().default("text_encoder"),
@@ -15,35 +17,7 @@ export const ModelIndex = z.object({
     vae_decoder: z.string().default("vae_decoder"),
     scheduler: z.string().default("scheduler"),
   }),
-  defaults: z.object({
-    width: positiveInt,
-    height: positiveInt,
-    num_frames: positiveInt,
-    fps: positiveInt,
-    num_inference_steps: positiveInt,
-    guidance_scale: z.number().min(1),
-    negative_prompt: z.string().default(""),
-    scheduler: z.enum(["unipc", "euler"]).default("unipc"),
-  }),
-  limits: z
-    .object({
-      sizes: z.array(z.tuple([positiveInt, positiveInt])).optional(),
-      min_size: positiveInt.optional(),
-      max_size: positiveInt.optional(),
-      size_multiple: positiveInt.optional(),
-      min_frames: positiveInt.optional(),
-      max_frames: positiveInt.optional(),
-      frames_multiple: positiveInt.optional(),
-      max_steps: positiveInt.optional(),
-    })
-    .default({}),
-  latent: z.object({
-    channels: positiveInt,
-    spatial_compression: positiveInt,
-    temporal_compression: positiveInt.default(1),
-    temporal_rule: z.enum(["divide", "causal"]).default("divide"),
-  }),
-  vocabulary: z.string().optional(),
+  latent: LatentRules.extend({ channels: positiveInt }),
 });
 export type ModelIndex = z.infer<typeof ModelIndex>;
 

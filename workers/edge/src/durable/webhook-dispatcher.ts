@@ -4,7 +4,7 @@ import { type Config, readConfig } from "../config.js";
 import { newId } from "../crypto.js";
 import type { Bindings } from "../env.js";
 import type { JobRecord } from "../jobs/job-record.js";
-import { renderVideo } from "../jobs/render-video.js";
+import { videoFromRecord } from "../jobs/video-from-record.js";
 import { logEvent } from "../log.js";
 import { signWebhook } from "../webhooks/sign.js";
 import { refuseWebhookUrl } from "../webhooks/ssrf.js";
@@ -47,7 +47,10 @@ export class WebhookDispatcher extends DurableObject<Bindings> {
       id: newId("evt"),
       type,
       created_at: new Date().toISOString(),
-      data: await renderVideo(job, { publicBaseUrl: this.config.publicBaseUrl, presignTtlS: this.config.presignTtlS }),
+      data: await videoFromRecord(job, {
+        publicBaseUrl: this.config.publicBaseUrl,
+        presignTtlS: this.config.presignTtlS,
+      }),
     };
     const sql = "INSERT INTO events (id, type, url, body, status, next_at) VALUES (?, ?, ?, ?, 'pending', ?)";
     this.ctx.storage.sql.exec(sql, event.id, type, job.webhook_url, JSON.stringify(event), Date.now());

@@ -1,14 +1,19 @@
 import type { z } from "@hono/zod-openapi";
-import type { CreateVideoRequest, ResolvedParams, Variant } from "@sketchreel/contract";
+import {
+  type CreateVideoRequest,
+  checkModelLimits,
+  type ResolvedParams,
+  type Template,
+  type Variant,
+} from "@sketchreel/contract";
 import { checkContentSafety, computeCacheKey, renderTemplate } from "@sketchreel/prompts";
 import type { Config } from "../config.js";
 import { newId, randomSeed } from "../crypto.js";
 import type { ApiKeyPrincipal } from "../env.js";
 import { ApiError, fieldError, validationFailed } from "../errors.js";
-import { DEFAULT_MODEL_ID, findModel, MODELS } from "../models.js";
+import { DEFAULT_MODEL_ID, requireModel } from "../models.js";
 import { computeUnits } from "../tiers.js";
 import { refuseWebhookUrl } from "../webhooks/ssrf.js";
-import { checkModelLimits } from "./check-model-limits.js";
 import { type JobRecord, outputPrefix } from "./job-record.js";
 
 export const DEFAULT_OUTPUTS: Variant[] = ["mp4", "gif", "poster"];
@@ -22,14 +27,11 @@ export async function prepareJob(
   principal: ApiKeyPrincipal,
   config: Config,
 ) {
-  const modelId = body.model ?? DEFAULT_MODEL_ID;
-  const model = findModel(modelId);
-  if (!model)
-    throw fieldError("model", "enum", `model must be one of ${Object.keys(MODELS).join(", ")} (got ${modelId})`);
+  const model = requireModel(body.model ?? DEFAULT_MODEL_ID);
 
   let prompt = body.prompt ?? "";
   let template: JobRecord["template"] = null;
-  let templateDefaults: Partial<ResolvedParams> = {};
+  let templateDefaults: Template["defaults"] = {};
   let templateNegative: string | undefined;
   if (body.template) {
     const rendered = renderTemplate(body.template, model.model_id);

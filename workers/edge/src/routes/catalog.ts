@@ -3,8 +3,8 @@ import { findTemplate, lintPrompt as lint, listLatestTemplates } from "@sketchre
 import type { App } from "../app-types.js";
 import { readConfig } from "../config.js";
 import { jobQueueStub } from "../durable/job-queue/index.js";
-import { fieldError, notFound } from "../errors.js";
-import { DEFAULT_MODEL_ID, findModel, MODELS } from "../models.js";
+import { notFound } from "../errors.js";
+import { DEFAULT_MODEL_ID, requireModel } from "../models.js";
 
 export function registerCatalogRoutes(app: App): void {
   app.openapi(listTemplates, (c) => {
@@ -20,9 +20,7 @@ export function registerCatalogRoutes(app: App): void {
 
   app.openapi(lintPrompt, (c) => {
     const { prompt, model: modelId = DEFAULT_MODEL_ID } = c.req.valid("json");
-    const model = findModel(modelId);
-    if (!model)
-      throw fieldError("model", "enum", `model must be one of ${Object.keys(MODELS).join(", ")} (got ${modelId})`);
+    const model = requireModel(modelId);
     return c.json({ model: model.model_id, ...lint(prompt, model.vocabulary ?? null) }, 200);
   });
 

@@ -6,7 +6,7 @@ import { jobQueueStub } from "../durable/job-queue/index.js";
 import { escapeHtml } from "../embed/html.js";
 import { playerCsp, renderPlayerPage } from "../embed/page.js";
 import { notFound } from "../errors.js";
-import { shareOf } from "../jobs/render-video.js";
+import { shareOf } from "../jobs/video-from-record.js";
 
 /** Embedded players live longer than API links: Notion keeps the frame open. */
 const EMBED_URL_TTL_S = 3600;

@@ -1,21 +1,27 @@
 import { DurableObject } from "cloudflare:workers";
-import type { JobState, Stage, VideoEventType } from "@sketchreel/contract";
+import type { ErrorCode, JobState, VideoEventType } from "@sketchreel/contract";
 import { type Config, readConfig } from "../../config.js";
+import { newId } from "../../crypto.js";
 import type { Bindings } from "../../env.js";
-import type { JobRecord, StoredOutput } from "../../jobs/job-record.js";
-import { type Outcome, refuse } from "../../jobs/outcome.js";
+import type { JobRecord } from "../../jobs/job-record.js";
+import { type Outcome, type Refusal, refuse } from "../../jobs/outcome.js";
 import { logEvent } from "../../log.js";
 import { type CreateJobInput, type CreateOutcome, createJob } from "./create-job.js";
 import { JobTable } from "./job-table.js";
 import { Ledger, utcDay } from "./ledger.js";
-import { checkOutputs, claimNext, expireLeases, heldJob, type LeaseGrant, recordHeartbeat } from "./runner-protocol.js";
 import { SCHEMA } from "./schema.js";
+import type { Failure, JobProgress, RunResult, Step, TransitionRefusal } from "./transitions.js";
+import * as transition from "./transitions.js";
 import { Waiters } from "./waiters.js";
 
 /** The one stub every worker talks to (a single queue keeps FIFO, limits and caches consistent). */
 export const jobQueueStub = (env: Bindings) => env.JOB_QUEUE.get(env.JOB_QUEUE.idFromName("global"));
 
-type Progress = { stage: Stage; step: number; total_steps: number };
+export interface LeaseGrant {
+  job: JobRecord;
+  leaseId: string;
+  expiresAt: number;
+}
 
 /**
  * Jobs, their queue (FIFO per model), leases, idempotency records and daily usage, in one
@@ -69,19 +75,8 @@ export class JobQueue extends DurableObject<Bindings> {
   cancelJob(tenantId: string, id: string): Outcome<{ job: JobRecord }> {
     const job = this.jobs.getForTenant(tenantId, id);
     if (!job) return refuse(404, "not_found", `video ${id} not found`);
-    if (job.status === "queued") {
-      job.status = "canceled";
-      job.completed_at = new Date().toISOString();
-      this.changed(this.jobs.save(job), "video.canceled");
-    } else if (job.status === "running") {
-      if (!job.cancel_requested) {
-        job.cancel_requested = true;
-        this.changed(this.jobs.save(job));
-      }
-    } else {
-      return refuse(409, "conflict", `video ${id} is already ${job.status}`);
-    }
-    return { ok: true, job };
+    const next = transition.cancel(job, Date.now());
+    return next.ok ? { ok: true, job: this.apply(next) } : refusalFor(next);
   }
 
   deleteJob(tenantId: string, id: string): Outcome<{ job: JobRecord }> {
@@ -107,11 +102,14 @@ export class JobQueue extends DurableObject<Bindings> {
     const deadline = Date.now() + waitMs;
     for (;;) {
       this.sweepLeases();
-      const grant = claimNext(this.jobs, models, runnerId, this.config.leaseTtlMs, Date.now());
-      if (grant) {
-        this.changed(grant.job, "video.running");
+      const queued = this.jobs.nextQueued(models);
+      if (queued) {
+        const lease = { id: newId("lse"), runnerId, ttlMs: this.config.leaseTtlMs };
+        const next = transition.claim(queued, lease, Date.now());
+        if (!next.ok) throw new Error(next.detail); // nextQueued returns queued jobs only
+        const job = this.apply(next);
         await this.scheduleLeaseAlarm();
-        return grant;
+        return { job, leaseId: lease.id, expiresAt: job.lease!.expires_at };
       }
       const left = deadline - Date.now();
       if (left <= 0) return null;
@@ -122,63 +120,23 @@ export class JobQueue extends DurableObject<Bindings> {
   async heartbeat(
     id: string,
     leaseId: string,
-    progress: Progress,
+    progress: JobProgress,
   ): Promise<Outcome<{ expiresAt: number; cancelRequested: boolean }>> {
-    this.sweepLeases();
-    const held = heldJob(this.jobs, id, leaseId, Date.now());
-    if (!held.ok) return held;
-    const beat = recordHeartbeat(this.jobs, held.job, progress, this.config.leaseTtlMs, Date.now());
-    this.changed(held.job, "video.progress");
+    const ttlMs = this.config.leaseTtlMs;
+    const beat = this.runnerStep(id, (job, now) => transition.heartbeat(job, leaseId, progress, ttlMs, now));
+    if (!beat.ok) return beat;
     await this.scheduleLeaseAlarm();
-    return { ok: true, ...beat };
+    return { ok: true, expiresAt: beat.job.lease!.expires_at, cancelRequested: beat.job.cancel_requested };
   }
 
-  complete(
-    id: string,
-    leaseId: string,
-    body: { seed: number; outputs: StoredOutput[]; timings_ms: Record<string, number> },
-  ) {
-    this.sweepLeases();
-    const held = heldJob(this.jobs, id, leaseId, Date.now());
-    if (!held.ok) return held;
-    const job = held.job;
-    const errors = checkOutputs(job, body.outputs);
-    if (errors.length > 0) return refuse(422, "validation_failed", errors.map((e) => e.message).join("; "), { errors });
-    job.status = "succeeded";
-    job.outputs = body.outputs;
-    job.timings_ms = body.timings_ms;
-    job.lease = null;
-    job.progress = { stage: "done", step: job.params.num_inference_steps, total_steps: job.params.num_inference_steps };
-    job.completed_at = new Date().toISOString();
-    this.changed(this.jobs.save(job), "video.succeeded");
-    return { ok: true as const, job };
+  complete(id: string, leaseId: string, result: RunResult): Outcome<{ job: JobRecord }> {
+    return this.runnerStep(id, (job, now) => transition.complete(job, leaseId, result, now));
   }
 
-  /**
-   * A runner gives the job up. A failure uses up the attempt its lease started; a release (the
-   * runner shutting down gracefully) hands the attempt back, so rolling deploys never fail a job.
-   */
-  fail(id: string, leaseId: string, body: { code: string; message: string; retryable: boolean; released: boolean }) {
-    this.sweepLeases();
-    const held = heldJob(this.jobs, id, leaseId, Date.now());
-    if (!held.ok) return held;
-    const job = held.job;
-    job.lease = null;
-    if (job.cancel_requested) {
-      job.status = "canceled";
-    } else if (body.released || (body.retryable && job.attempts < this.config.maxAttempts)) {
-      if (body.released) job.attempts -= 1;
-      job.status = "queued";
-      job.progress = { stage: "queued", step: 0, total_steps: job.params.num_inference_steps };
-    } else {
-      job.status = "failed";
-      job.error = { code: body.code, message: body.message, retryable: body.retryable };
-    }
-    if (job.status !== "queued") job.completed_at = new Date().toISOString();
-    this.jobs.save(job);
-    if (job.status === "queued") this.queueWaiters.wakeAll(job.model.id);
-    this.changed(job, job.status === "queued" ? "video.queued" : (`video.${job.status}` as VideoEventType));
-    return { ok: true as const, job };
+  /** A runner gives the job up: failed, requeued (retryable, or released on shutdown) or canceled. */
+  fail(id: string, leaseId: string, failure: Failure): Outcome<{ job: JobRecord }> {
+    const maxAttempts = this.config.maxAttempts;
+    return this.runnerStep(id, (job, now) => transition.fail(job, leaseId, failure, maxAttempts, now));
   }
 
   override async alarm(): Promise<void> {
@@ -186,18 +144,55 @@ export class JobQueue extends DurableObject<Bindings> {
     await this.scheduleLeaseAlarm();
   }
 
+  /** Apply a runner's transition to job `id` (after requeuing expired leases, so a stale lease is refused). */
+  private runnerStep(id: string, next: (job: JobRecord, now: number) => Step | TransitionRefusal) {
+    this.sweepLeases();
+    const job = this.jobs.get(id);
+    if (!job) return refuse(404, "not_found", `job ${id} not found`);
+    const step = next(job, Date.now());
+    return step.ok ? { ok: true as const, job: this.apply(step) } : refusalFor(step);
+  }
+
+  /** Requeue, fail or cancel every job whose lease ran out. */
   private sweepLeases(): void {
-    const { requeued, lost } = this.ctx.storage.transactionSync(() =>
-      expireLeases(this.jobs, this.config.maxAttempts, Date.now()),
+    const now = Date.now();
+    const expired = this.ctx.storage.transactionSync(() =>
+      this.jobs.expiredLeases(now).map((job) => {
+        const step = transition.expireLease(job, this.config.maxAttempts, now);
+        this.jobs.save(step.job);
+        return step;
+      }),
     );
-    for (const job of requeued) {
-      logEvent("warn", "lease_expired_requeued", { video_id: job.id, attempt: job.attempts });
-      this.queueWaiters.wakeAll(job.model.id);
-      this.changed(job, "video.queued");
+    for (const { job, event } of expired) {
+      if (job.status === "queued") {
+        logEvent("warn", "lease_expired_requeued", { video_id: job.id, attempt: job.attempts });
+      } else {
+        logEvent("warn", "lease_expired_final", { video_id: job.id, attempts: job.attempts, status: job.status });
+      }
+      this.notify(job, event);
     }
-    for (const job of lost) {
-      logEvent("warn", "lease_expired_final", { video_id: job.id, attempts: job.attempts, status: job.status });
-      this.changed(job, `video.${job.status}` as VideoEventType);
+  }
+
+  /** Persist a transition's job and notify. */
+  private apply(step: Step): JobRecord {
+    if (!step.changed) return step.job;
+    const job = this.jobs.save(step.job);
+    this.notify(job, step.event);
+    return job;
+  }
+
+  /** Wake lease waiters for a requeued job and the job's SSE watchers; hand a terminal event to its webhook. */
+  private notify(job: JobRecord, event: VideoEventType | null): void {
+    if (job.status === "queued") this.queueWaiters.wakeAll(job.model.id);
+    this.jobWatchers.wakeAll(job.id);
+    const terminal = event === "video.succeeded" || event === "video.failed" || event === "video.canceled";
+    if (terminal && job.webhook_url) {
+      const stub = this.env.WEBHOOKS.get(this.env.WEBHOOKS.idFromName(job.id));
+      this.ctx.waitUntil(
+        stub.enqueue(job, event).catch((err: unknown) => {
+          logEvent("error", "webhook_enqueue_failed", { video_id: job.id, message: String(err) });
+        }),
+      );
     }
   }
 
@@ -207,18 +202,17 @@ export class JobQueue extends DurableObject<Bindings> {
     const current = await this.ctx.storage.getAlarm();
     if (current === null || current > next) await this.ctx.storage.setAlarm(next);
   }
+}
 
-  /** Wake SSE watchers; on a terminal state, hand the event to the job's webhook dispatcher. */
-  private changed(job: JobRecord, type?: VideoEventType): void {
-    this.jobWatchers.wakeAll(job.id);
-    const terminal = type === "video.succeeded" || type === "video.failed" || type === "video.canceled";
-    if (terminal && job.webhook_url) {
-      const stub = this.env.WEBHOOKS.get(this.env.WEBHOOKS.idFromName(job.id));
-      this.ctx.waitUntil(
-        stub.enqueue(job, type).catch((err: unknown) => {
-          logEvent("error", "webhook_enqueue_failed", { video_id: job.id, message: String(err) });
-        }),
-      );
-    }
-  }
+const REFUSALS: Record<TransitionRefusal["reason"], [status: number, code: ErrorCode]> = {
+  not_queued: [409, "conflict"],
+  lease_lost: [409, "lease_lost"],
+  not_cancelable: [409, "conflict"],
+  invalid_outputs: [422, "validation_failed"],
+};
+
+/** A refused transition as the HTTP refusal the worker renders. */
+function refusalFor({ reason, detail, errors }: TransitionRefusal): Refusal {
+  const [status, code] = REFUSALS[reason];
+  return refuse(status, code, detail, errors ? { errors } : {});
 }

@@ -38,7 +38,7 @@ export function shareOf(job: JobRecord, publicBaseUrl: string) {
   };
 }
 
-export interface RenderOptions {
+export interface VideoOptions {
   publicBaseUrl: string;
   /** Mints fresh presigned output URLs; omit to leave `url` out (webhook bodies, lists). */
   store?: ObjectStore | undefined;
@@ -46,8 +46,8 @@ export interface RenderOptions {
   cached?: boolean;
 }
 
-/** A stored job as the API's `Video`. */
-export async function renderVideo(job: JobRecord, options: RenderOptions): Promise<Video> {
+/** A stored job as the API's `Video` JSON, with freshly presigned output URLs when given a store. */
+export async function videoFromRecord(job: JobRecord, options: VideoOptions): Promise<Video> {
   const outputs = await Promise.all(
     job.outputs.map(async (o) => {
       const base = {

@@ -1,0 +1,58 @@
+import type { ModelCapabilities } from "./models.js";
+import type { ResolvedParams } from "./params.js";
+import type { FieldError } from "./problem.js";
+
+type Fail = (field: string, rule: string, message: string) => void;
+
+/**
+ * Check parameters against a model's limits and latent rules: the one check that the edge runs
+ * before admitting (and charging) a job and the pipeline runs in stage 1. Every error names the
+ * field, the rule and the allowed values.
+ */
+export function checkModelLimits(
+  model: ModelCapabilities,
+  p: Pick<ResolvedParams, "width" | "height" | "num_frames" | "num_inference_steps">,
+): FieldError[] {
+  const { limits, latent, model_id: id } = model;
+  const errors: FieldError[] = [];
+  const fail: Fail = (field, rule, message) => errors.push({ field, rule, message: `${message} for model ${id}` });
+
+  if (limits.sizes && !limits.sizes.some(([w, h]) => w === p.width && h === p.height)) {
+    const allowed = limits.sizes.map(([w, h]) => `${w}x${h}`).join(", ");
+    fail("width", "model_sizes", `size ${p.width}x${p.height} is not supported (allowed: ${allowed})`);
+  }
+  const sizeMultiple = lcm(limits.size_multiple ?? 1, latent.spatial_compression);
+  for (const field of ["width", "height"] as const) {
+    checkRange(field, p[field], limits.min_size, limits.max_size, fail);
+    checkMultiple(field, p[field], sizeMultiple, fail);
+  }
+
+  const frames = p.num_frames;
+  const t = latent.temporal_compression;
+  checkRange("num_frames", frames, limits.min_frames, limits.max_frames, fail);
+  if (latent.temporal_rule === "causal" && (frames - 1) % t !== 0) {
+    fail("num_frames", "temporal_compression", `num_frames must be ${t}·k + 1 (got ${frames})`);
+  }
+  const framesMultiple = lcm(limits.frames_multiple ?? 1, latent.temporal_rule === "divide" ? t : 1);
+  checkMultiple("num_frames", frames, framesMultiple, fail);
+
+  checkRange("num_inference_steps", p.num_inference_steps, undefined, limits.max_steps, fail);
+  return errors;
+}
+
+function checkRange(field: string, value: number, min: number | undefined, max: number | undefined, fail: Fail) {
+  if (min !== undefined && min === max && value !== min) {
+    fail(field, value < min ? "minimum" : "maximum", `${field} must be ${min} (got ${value})`);
+  } else if (min !== undefined && value < min) {
+    fail(field, "minimum", `${field} must be at least ${min} (got ${value})`);
+  } else if (max !== undefined && value > max) {
+    fail(field, "maximum", `${field} must be at most ${max} (got ${value})`);
+  }
+}
+
+function checkMultiple(field: string, value: number, multiple: number, fail: Fail) {
+  if (value % multiple !== 0) fail(field, "multiple_of", `${field} must be a multiple of ${multiple} (got ${value})`);
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+const lcm = (a: number, b: number) => (a / gcd(a, b)) * b;
