@@ -1,5 +1,5 @@
 """Writes src/fixtures/python-reference.json.gz: frames drawn by the training renderer and the training
-reader's read-back of them (gpu-runner/training/shapeworld/{render,reader}.py). The TypeScript
+reader's read-back of them (training/shapeworld/{render,reader}.py). The TypeScript
 renderer and reader are tested against it, so both sides of the project see scenes the same way.
 
 usage: python3 packages/shape-world/scripts/make-python-reference.py   (numpy + scipy; no torch)
@@ -13,7 +13,7 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "../../../gpu-runner/training"))
+sys.path.insert(0, os.path.join(HERE, "../training"))
 from shapeworld.reader import read_video  # noqa: E402
 from shapeworld.render import probs_to_rgb, render_probs  # noqa: E402
 

@@ -1,6 +1,6 @@
 """Writes src/fixtures/python-rules-reference.json.gz: scenes from the training sampler with their
 training captions, the training reader's read-back (some perturbed to break a clause) and the
-training rules' verdict per clause (gpu-runner/training/shapeworld/{scene,captions,reader,rules}.py).
+training rules' verdict per clause (training/shapeworld/{scene,captions,reader,rules}.py).
 The TypeScript parser must read each caption as the scene's clauses, and the TypeScript rules must
 give the same verdicts on the same read-backs.
 
@@ -15,7 +15,7 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "../../../gpu-runner/training"))
+sys.path.insert(0, os.path.join(HERE, "../training"))
 from shapeworld.captions import caption_scene  # noqa: E402
 from shapeworld.reader import read_video  # noqa: E402
 from shapeworld.render import render_scene  # noqa: E402

@@ -9,7 +9,7 @@ export const MIN_GAP = 0.26;
 
 /**
  * Where a place puts an object: anchor and jitter per axis (the training generator's table,
- * gpu-runner/training/shapeworld/vocab.py ANCHORS). A free axis (y for "left") jitters widely.
+ * training/shapeworld/vocab.py ANCHORS). A free axis (y for "left") jitters widely.
  */
 export const ANCHORS: Record<Place, { anchor: Point; jitter: Point }> = {
   left: { anchor: [0.2, 0.5], jitter: [0.04, 0.12] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import reportedSuite from "../suites/v1-test.json" with { type: "json" };
 import { PromptParseError } from "./errors.js";
-import trainingSpecs from "./fixtures/training-suite-specs.json" with { type: "json" };
 import { parsePrompt } from "./parse-prompt.js";
 import type { SceneSpec } from "./scene.js";
 
@@ -24,9 +24,9 @@ describe("parsePrompt", () => {
     });
   });
 
-  // Golden: the training suite's hand-annotated clauses (gpu-runner/training/make_suite.py SPECS,
-  // converted with its parse_spec), an independent reference for every phrasing it uses.
-  it.each((trainingSpecs as (SceneSpec & { prompt: string })[]).map((s) => [s.prompt, s] as const))(
+  // Golden: the reported suite's hand-annotated clauses (suites/v1-test.json, written from SPECS in
+  // training/shapeworld/suites.py by its parse_spec), an independent reference for every phrasing it uses.
+  it.each((reportedSuite as (SceneSpec & { prompt: string })[]).map((s) => [s.prompt, s] as const))(
     "matches the training annotation: %s",
     (prompt, spec) => {
       expect(parsePrompt(prompt)).toEqual({ objects: spec.objects, clauses: spec.clauses });

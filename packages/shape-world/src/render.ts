@@ -23,7 +23,7 @@ const SUPERSAMPLE = 4;
 /**
  * Renders objects flat-shaded in the exact palette on the background, anti-aliased by 4×4
  * supersampling (edge pixels are coverage-weighted mixes). Later objects paint over earlier ones.
- * The geometry matches the training renderer (gpu-runner/training/shapeworld/render.py).
+ * The geometry matches the training renderer (training/shapeworld/render.py).
  */
 export function renderFrames(objects: readonly RenderObject[], size = 64): RgbFrames {
   const count = Math.max(0, ...objects.map((o) => o.centers.length));

@@ -23,7 +23,7 @@ const canonical = (clauses: Clause[]) =>
     .map((c) => JSON.stringify(c, Object.keys(c).sort()))
     .sort();
 
-describe("rules agree with the training evaluator (gpu-runner/training/shapeworld/rules.py)", () => {
+describe("rules agree with the training evaluator (training/shapeworld/rules.py)", () => {
   it("the fixture covers passing and failing clauses of every kind", () => {
     const outcomes = new Set(scenes.flatMap((s) => s.clauses.map((c, i) => `${c.kind}:${s.verdicts[i]}`)));
     for (const kind of ["presence", "shape", "motion", "stationary", "relation"]) {

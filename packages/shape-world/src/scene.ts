@@ -3,7 +3,7 @@ import type { Color, Place, Relation, Shape } from "./vocabulary.js";
 /**
  * What a shape-world prompt asks for: its objects (one per color) and the clauses the evaluator
  * checks. The clause kinds and field names match the training suite format
- * (gpu-runner/training/shapeworld/rules.py), so a suite file is a list of `SuiteEntry`.
+ * (training/shapeworld/rules.py), so a suite file is a list of `SuiteEntry`.
  */
 export interface SceneObject {
   color: Color;

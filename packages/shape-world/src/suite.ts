@@ -4,7 +4,7 @@ import type { Clause, SceneSpec } from "./scene.js";
 import { COLORS, PLACES, RELATIONS, SHAPES } from "./vocabulary.js";
 
 /**
- * One evaluation prompt. The format is the training suite's (gpu-runner/training/eval-suite.json):
+ * One evaluation prompt. The format is that of the suites in `suites/` (v1-test.json, v1-dev.json):
  * `[{ "id", "prompt", "objects": [{color, shape}], "clauses": [...] }]`. `objects` and `clauses`
  * may be left out (or an entry may be a bare prompt string): they are then parsed from the prompt.
  */

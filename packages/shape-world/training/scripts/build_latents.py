@@ -2,7 +2,12 @@
 
 usage: build_latents.py [--ae runs/autoencoder.pt]  -> data/latents/shard_XXXX.npz + data/latents/stats.json
 """
-import runtime  # noqa: F401  (thread settings, first)
+if not __package__:  # run as a file (python3 scripts/x.py): import from training/, as `python3 -m scripts.x` does
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import sktrain.runtime  # noqa: F401  (thread settings, first)
 import argparse
 import glob
 import json
@@ -12,13 +17,15 @@ import time
 import numpy as np
 import torch
 
-from models.autoencoder import LATENT, Encoder
+from nets.autoencoder import LATENT, Encoder
+from sktrain.paths import DATA, RUNS
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ae", default="runs/autoencoder.pt")
-    ap.add_argument("--out", default="data/latents")
+    ap.add_argument("--ae", default=str(RUNS / "autoencoder.pt"))
+    ap.add_argument("--out", default=str(DATA / "latents"))
+    ap.add_argument("--clips", default=str(DATA / "clips"), help="rendered clip shards (make_clips.py)")
     ap.add_argument("--max-shards", type=int, default=1000)
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -26,7 +33,7 @@ def main():
     enc.load_state_dict(torch.load(args.ae)["encoder"])
     enc.eval()
     t0 = time.time()
-    for path in sorted(glob.glob("data/clips/shard_*.npz"))[: args.max_shards]:
+    for path in sorted(glob.glob(f"{args.clips}/shard_*.npz"))[: args.max_shards]:
         out = f"{args.out}/{os.path.basename(path)}"
         if os.path.exists(out):
             continue

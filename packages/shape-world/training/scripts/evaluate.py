@@ -1,9 +1,14 @@
 """Evaluate the trained model on the suite with the runner's sampler (20 steps, CFG).
 
-usage: evaluate.py [--suite eval-suite.json] [--seeds 1,2,3] [--limit N] [--sampler unipc|euler]
+usage: evaluate.py [--suite ../suites/v1-test.json] [--seeds 1,2,3] [--limit N] [--sampler unipc|euler]
                    [--guidance 4] [--json out.json] [--sheet out.png]
 """
-import runtime  # noqa: F401  (thread settings, first)
+if not __package__:  # run as a file (python3 scripts/x.py): import from training/, as `python3 -m scripts.x` does
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import sktrain.runtime  # noqa: F401  (thread settings, first)
 import argparse
 import json
 import time
@@ -11,11 +16,12 @@ import time
 import numpy as np
 import torch
 
-import tokenizer
-from checkpoints import DECODER_SHARPNESS, load_decoder, load_dit, load_stats, load_text_encoder
-from sampling import euler, unipc
 from shapeworld.reader import read_video
 from shapeworld.rules import check_entry
+from sktrain import tokenizer
+from sktrain.checkpoints import DECODER_SHARPNESS, load_decoder, load_dit, load_stats, load_text_encoder
+from sktrain.sampling import euler, unipc
+from sktrain.suite_files import TEST_SUITE, read_suite
 
 
 class Pipeline:
@@ -85,7 +91,7 @@ def contact_sheet(rows, path):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--suite", default="eval-suite.json")
+    ap.add_argument("--suite", default=str(TEST_SUITE))
     ap.add_argument("--seeds", default="1,2,3")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--sampler", default="unipc")
@@ -98,7 +104,7 @@ def main():
     ap.add_argument("--json")
     ap.add_argument("--sheet")
     args = ap.parse_args()
-    suite = json.load(open(args.suite))
+    suite = read_suite(args.suite)
     if args.limit:
         suite = suite[:: max(1, len(suite) // args.limit)][: args.limit]
     pipe = Pipeline(args.ckpt, ema=not args.raw, decoder_path=args.decoder, sharpness=args.sharpness)

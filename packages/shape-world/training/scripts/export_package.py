@@ -1,8 +1,17 @@
-"""Export the trained components as the model package (FORMAT.md v1): ONNX opset 17, dynamic batch.
+"""Export the trained components as the model package (packages/pipeline/MODEL-PACKAGE.md, format 1):
+ONNX opset 17, dynamic batch.
 
-usage: export_package.py [--out ../models/shape-world-tiny] [--version 1.0.0]
+usage: export_package.py --out DIR [--version 1.0.0] [--guidance 3] [--ckpt DIT] [--decoder AE]
+                         [--text-encoder TE] [--stats STATS]
+A component not given comes from runs/ if there, else from the committed artifacts/checkpoints/.
+recipes/2.1.0.sh passes all four from artifacts/checkpoints/ and rebuilds the shipped package.
 """
-import runtime  # noqa: F401  (thread settings, first)
+if not __package__:  # run as a file (python3 scripts/x.py): import from training/, as `python3 -m scripts.x` does
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import sktrain.runtime  # noqa: F401  (thread settings, first)
 import argparse
 import json
 import os
@@ -11,8 +20,8 @@ import onnx
 import torch
 from torch import nn
 
-import tokenizer
-from checkpoints import load_decoder, load_dit, load_stats, load_text_encoder
+from sktrain import tokenizer
+from sktrain.checkpoints import load_decoder, load_dit, load_stats, load_text_encoder
 
 OPSET = 17
 
@@ -64,17 +73,19 @@ def export(module, args, path, inputs, outputs, dynamic, output_shape=None):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default="../models/shape-world-tiny")
+    ap.add_argument("--out", required=True, help="package directory to write (e.g. gpu-runner/models/shape-world-tiny)")
     ap.add_argument("--version", default="1.0.0")
-    ap.add_argument("--ckpt")
+    ap.add_argument("--ckpt", help="DiT checkpoint")
     ap.add_argument("--decoder", help="autoencoder checkpoint (default: fine-tuned if present)")
+    ap.add_argument("--text-encoder", help="text encoder checkpoint")
+    ap.add_argument("--stats", help="latent statistics JSON")
     ap.add_argument("--guidance", type=float, default=3.0, help="default guidance_scale (chosen by evaluate.py sweeps)")
     args = ap.parse_args()
     out = args.out
-    text_encoder, vocab = load_text_encoder()
+    text_encoder, vocab = load_text_encoder(args.text_encoder)
     dit, ck = load_dit(args.ckpt)
     decoder = load_decoder(args.decoder)
-    mean, std = load_stats()
+    mean, std = load_stats(args.stats)
     L, S, D = tokenizer.MAX_LENGTH, text_encoder.slots.shape[0], text_encoder.slots.shape[1]
 
     os.makedirs(f"{out}/tokenizer", exist_ok=True)

@@ -7,7 +7,12 @@ Half of every batch stays encoder latents of real frames, so the reconstruction 
 usage: finetune_decoder_on_samples.py [--clips 1000] [--steps 1200] [--out runs/autoencoder_fts.pt]
        [--shard A.npz,B.npz] [--with-shape square]   (only clips that contain such an object)
 """
-import runtime  # noqa: F401  (thread settings, first)
+if not __package__:  # run as a file (python3 scripts/x.py): import from training/, as `python3 -m scripts.x` does
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import sktrain.runtime  # noqa: F401  (thread settings, first)
 import argparse
 import json
 import os
@@ -16,12 +21,13 @@ import time
 import numpy as np
 import torch
 
-from checkpoints import load_decoder, load_dit, load_stats, load_text_encoder
-from models.autoencoder import LATENT, Encoder
-from sampling import unipc
+from nets.autoencoder import LATENT, Encoder
 from shapeworld.captions import caption_scene
-from train_autoencoder import decoder_loss, load_bank, to_input
-from train_dit import encode_captions, true_layout
+from sktrain.checkpoints import load_decoder, load_dit, load_stats, load_text_encoder
+from sktrain.conditioning import encode_captions, true_layout
+from sktrain.frames import decoder_loss, load_bank, to_input
+from sktrain.paths import DATA, RUNS
+from sktrain.sampling import unipc
 
 
 @torch.no_grad()
@@ -49,10 +55,10 @@ def main():
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--lr", type=float, default=3e-4)
     ap.add_argument("--guidance", type=float, default=3.0)
-    ap.add_argument("--shard", default="data/clips/shard_0012.npz", help="clip shards, comma-separated")
+    ap.add_argument("--shard", default=str(DATA / "clips" / "shard_0012.npz"), help="clip shards, comma-separated")
     ap.add_argument("--with-shape", help="keep only clips with an object of this shape (e.g. square)")
-    ap.add_argument("--ae", default="runs/autoencoder_ft.pt")
-    ap.add_argument("--out", default="runs/autoencoder_fts.pt")
+    ap.add_argument("--ae", default=str(RUNS / "autoencoder_ft.pt"))
+    ap.add_argument("--out", default=str(RUNS / "autoencoder_fts.pt"))
     ap.add_argument("--ckpt", help="DiT checkpoint (default: runs/dit.pt)")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()

@@ -3,6 +3,11 @@
 usage: make_clips.py FIRST_SHARD NUM_SHARDS [--per-shard 1000]
 Scene seeds are 10_000_000 + global clip index, so shards are reproducible and resumable.
 """
+if not __package__:  # run as a file (python3 scripts/x.py): import from training/, as `python3 -m scripts.x` does
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import argparse
 import json
 import os
@@ -12,6 +17,7 @@ import numpy as np
 
 from shapeworld.render import render_scene
 from shapeworld.scene import sample_scene
+from sktrain.paths import DATA
 
 SEED_BASE = 10_000_000
 
@@ -21,7 +27,7 @@ def main():
     ap.add_argument("first", type=int)
     ap.add_argument("count", type=int)
     ap.add_argument("--per-shard", type=int, default=1000)
-    ap.add_argument("--dir", default="data/clips")
+    ap.add_argument("--dir", default=str(DATA / "clips"))
     args = ap.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     for shard in range(args.first, args.first + args.count):

@@ -3,23 +3,29 @@ clause with the suite's rules, for several decoder sharpness values.
 
 usage: measure_autoencoder.py [--ae runs/autoencoder.pt] [--shard data/clips/shard_0013.npz] [--clips 150]
 """
-import runtime  # noqa: F401  (thread settings, first)
+if not __package__:  # run as a file (python3 scripts/x.py): import from training/, as `python3 -m scripts.x` does
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import sktrain.runtime  # noqa: F401  (thread settings, first)
 import argparse
 import json
 
 import numpy as np
 import torch
 
-from checkpoints import load_decoder
-from models.autoencoder import Encoder
+from nets.autoencoder import Encoder
 from shapeworld.reader import read_video
 from shapeworld.rules import check_entry, suite_entry
+from sktrain.checkpoints import load_decoder
+from sktrain.paths import DATA, RUNS
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ae", default="runs/autoencoder.pt")
-    ap.add_argument("--shard", default="data/clips/shard_0013.npz")
+    ap.add_argument("--ae", default=str(RUNS / "autoencoder.pt"))
+    ap.add_argument("--shard", default=str(DATA / "clips" / "shard_0013.npz"))
     ap.add_argument("--clips", type=int, default=150)
     ap.add_argument("--sharpness", default="1,2,4")
     args = ap.parse_args()

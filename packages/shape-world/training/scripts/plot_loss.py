@@ -1,5 +1,14 @@
-"""Plot the DiT loss curve from runs/dit_log.jsonl -> loss-curve.png (smoothed, log scale)."""
+"""Plot the DiT loss curve from runs/dit_log.jsonl -> artifacts/loss-curve.png (smoothed, log scale).
+
+usage: plot_loss.py [LOG [OUT]]
+"""
+if not __package__:  # run as a file (python3 scripts/x.py): import from training/, as `python3 -m scripts.x` does
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import json
+import sys
 
 import matplotlib
 
@@ -7,8 +16,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from sktrain.paths import ARTIFACTS, RUNS  # noqa: E402
 
-def main(path="runs/dit_log.jsonl", out="loss-curve.png"):
+
+def main(path=str(RUNS / "dit_log.jsonl"), out=str(ARTIFACTS / "loss-curve.png")):
     rows = [json.loads(l) for l in open(path)]
     last = {}
     for r in rows:  # a resumed run re-logs steps: keep the latest entry per step
@@ -26,5 +37,4 @@ def main(path="runs/dit_log.jsonl", out="loss-curve.png"):
 
 
 if __name__ == "__main__":
-    import sys
     main(*sys.argv[1:])

@@ -4,68 +4,24 @@ usage: train_autoencoder.py [--steps N] [--out runs/autoencoder.pt]
        train_autoencoder.py --decoder-only --init runs/autoencoder.pt --out runs/autoencoder_ft.pt
 (--decoder-only keeps the encoder, hence the latent space, fixed while the decoder keeps learning)
 """
-import runtime  # noqa: F401  (thread settings, first)
+if not __package__:  # run as a file (python3 scripts/x.py): import from training/, as `python3 -m scripts.x` does
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import sktrain.runtime  # noqa: F401  (thread settings, first)
 import argparse
-import glob
-import os
 import json
+import os
 import time
 
-import numpy as np
 import torch
 
-from models.autoencoder import Decoder, Encoder, soft_targets
-from shapeworld.render import probs_to_rgb, render_probs
-from shapeworld.vocab import COLOR_NAMES, OBJECT_SIZE, SHAPES
+from nets.autoencoder import Decoder, Encoder
+from sktrain.frames import OBJECT_WEIGHT, decoder_loss, load_bank, to_input
+from sktrain.paths import RUNS
 
-OBJECT_WEIGHT = 8.0
 LATENT_NOISE = 0.1
-
-
-def random_frames(n, seed):
-    """Frames with 0-2 objects at uniformly random, non-overlapping positions."""
-    rng = np.random.default_rng(seed)
-    out = []
-    while len(out) < n:
-        k = rng.choice([0, 1, 2], p=[0.02, 0.4, 0.58])
-        objs = []
-        for c in rng.choice(COLOR_NAMES, k, replace=False):
-            p = rng.uniform(0.08, 0.92, 2)
-            objs.append({"color": str(c), "shape": str(rng.choice(SHAPES)), "start": list(p), "end": list(p),
-                         "size": OBJECT_SIZE * rng.uniform(0.95, 1.05)})
-        if k == 2 and np.hypot(*(np.array(objs[0]["start"]) - objs[1]["start"])) < 0.26:
-            continue
-        out.append(probs_to_rgb(render_probs(objs, num_frames=1))[0])
-    return np.stack(out)
-
-
-def load_bank(num_random, seed):
-    frames = [random_frames(num_random, seed)]
-    for path in sorted(glob.glob("data/clips/shard_*.npz"))[:4]:
-        clips = np.load(path)["frames"]
-        frames.append(clips[:, ::3].reshape(-1, *clips.shape[2:]))
-    return torch.from_numpy(np.concatenate(frames))
-
-
-def to_input(rgb_uint8):
-    return rgb_uint8.permute(0, 3, 1, 2).float() / 127.5 - 1.0
-
-
-def decoder_loss(dec, z, batch, edge_weight=0.0, object_weight=OBJECT_WEIGHT, sample_weight=None):
-    """Weighted cross-entropy of the decoder's palette logits for latents `z` against the frames
-    (`sample_weight` [N] scales each frame's share)."""
-    logits = dec.logits(z)
-    target = soft_targets(batch)
-    ce = -(target * logits.log_softmax(1)).sum(1)
-    weight = 1.0 + object_weight * (1.0 - target[:, 0])
-    if edge_weight:  # emphasise the outline (where shapes differ): bg coverage changes nearby
-        bg = target[:, :1]
-        edge = (torch.nn.functional.max_pool2d(bg, 3, 1, 1) - (-torch.nn.functional.max_pool2d(-bg, 3, 1, 1)))
-        weight = weight + edge_weight * (edge[:, 0] > 0.05).float()
-    if sample_weight is not None:
-        weight = weight * sample_weight.view(-1, 1, 1)
-    hit = (logits.argmax(1) == target.argmax(1))[target[:, 0] < 0.5].float().mean()
-    return (ce * weight).mean(), hit
 
 
 def ae_loss(enc, dec, batch, noise=LATENT_NOISE, edge_weight=0.0, object_weight=OBJECT_WEIGHT):
@@ -78,7 +34,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--steps", type=int, default=1500)
     ap.add_argument("--batch", type=int, default=64)
-    ap.add_argument("--out", default="runs/autoencoder.pt")
+    ap.add_argument("--out", default=str(RUNS / "autoencoder.pt"))
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--decoder-only", action="store_true")

@@ -2,24 +2,32 @@
 
 usage: train_dit.py [--minutes M] [--steps N] [--resume]   (checkpoint: runs/dit.pt, log: runs/dit_log.jsonl)
        [--decay-steps N]  cosine learning-rate decay over the next N steps, then stop
+       [--keep 5900,9600]  also keep the checkpoint as it is at these steps (runs/dit_5900.pt, ...)
        [--pixel-weight W --decoder AE]  add a palette cross-entropy of the frozen decoder's reading of
                           the predicted clean latents against the rendered frames (see pixel_loss)
 """
-import runtime  # noqa: F401  (thread settings, first)
+if not __package__:  # run as a file (python3 scripts/x.py): import from training/, as `python3 -m scripts.x` does
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import sktrain.runtime  # noqa: F401  (thread settings, first)
 import argparse
 import glob
 import json
 import os
+import shutil
 import time
 
 import numpy as np
 import torch
 
-import tokenizer
-from checkpoints import DIT_CONFIG, load_decoder, load_stats, load_text_encoder, read_dit_checkpoint
-from models.dit import GROUND_SLOTS, DiT
+from nets.dit import DiT
 from shapeworld.captions import caption_scene
-from train_autoencoder import decoder_loss
+from sktrain.checkpoints import DIT_CONFIG, load_decoder, load_stats, load_text_encoder, read_dit_checkpoint
+from sktrain.conditioning import encode_captions, true_layout
+from sktrain.frames import decoder_loss
+from sktrain.paths import CHECKPOINTS, DATA, RUNS
 
 EMPTY_RATE = 0.1
 SHIFT = 3.0
@@ -63,23 +71,6 @@ def pixel_loss(decoder, x0_pred, sigma, frames, mean, std, per_clip, gen):
     return loss
 
 
-def true_layout(scenes, orders, n=GROUND_SLOTS):
-    """The scenes' actual paths in mention order: paths [B, n, 4], presence [B, n]."""
-    paths, presence = torch.zeros(len(scenes), n, 4), torch.zeros(len(scenes), n)
-    for b, (scene, order) in enumerate(zip(scenes, orders)):
-        for slot, i in enumerate(order[:n]):
-            o = scene["objects"][i]
-            paths[b, slot] = torch.tensor(o["start"] + o["end"])
-            presence[b, slot] = 1.0
-    return paths, presence
-
-
-def encode_captions(text_encoder, vocab, captions):
-    ids, mask = zip(*[tokenizer.encode(vocab, c) for c in captions])
-    with torch.no_grad():
-        return text_encoder(torch.tensor(ids), torch.tensor(mask))
-
-
 def sample_sigma(n, gen):
     u = torch.sigmoid(torch.randn(n, generator=gen))
     return SHIFT * u / (1 + (SHIFT - 1) * u)
@@ -97,17 +88,22 @@ def main():
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=6e-4)
     ap.add_argument("--resume", action="store_true")
-    ap.add_argument("--ckpt", default="runs/dit.pt")
+    ap.add_argument("--ckpt", default=str(RUNS / "dit.pt"))
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--latents", default="data/latents")
+    ap.add_argument("--latents", default=str(DATA / "latents"))
     ap.add_argument("--init", help="warm start from another DiT checkpoint's EMA weights (new layers stay fresh)")
+    ap.add_argument("--keep", default="", help="comma-separated steps (multiples of 100) whose checkpoint is kept "
+                    "beside --ckpt as <ckpt>_<step>.pt")
     ap.add_argument("--decay-steps", type=int, default=0,
                     help="cosine-decay the learning rate to 5%% over this many steps from the start step, then stop")
     ap.add_argument("--pixel-weight", type=float, default=0.0)
     ap.add_argument("--pixel-frames", type=int, default=4, help="frames per clip that the pixel loss decodes")
     ap.add_argument("--decoder", help="autoencoder checkpoint the pixel loss reads through (frozen)")
-    ap.add_argument("--clips", default="data/clips", help="rendered clips matching --latents (pixel loss)")
+    ap.add_argument("--clips", default=str(DATA / "clips"), help="rendered clips matching --latents (pixel loss)")
     args = ap.parse_args()
+    keep = {int(k) for k in args.keep.split(",") if k}
+    if any(k % 100 for k in keep):
+        ap.error(f"--keep: checkpoints are saved every 100 steps, so {sorted(keep)} must be multiples of 100")
     torch.manual_seed(args.seed)
     text_encoder, vocab = load_text_encoder()
     latents, scenes = load_latents(args.latents)
@@ -120,7 +116,7 @@ def main():
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.0)
     step, elapsed, gen = 0, 0.0, torch.Generator().manual_seed(args.seed)
     if args.resume:
-        ck = read_dit_checkpoint(args.ckpt if os.path.exists(args.ckpt) else "checkpoints/dit.pt")
+        ck = read_dit_checkpoint(args.ckpt if os.path.exists(args.ckpt) else str(CHECKPOINTS / "dit.pt"))
         model.load_state_dict(ck["model"]); ema.load_state_dict(ck["ema"])
         if "opt" in ck:  # the slim committed checkpoint has no optimizer state / rng
             opt.load_state_dict(ck["opt"]); gen.set_state(ck["gen"])
@@ -135,7 +131,7 @@ def main():
         frames = load_frames(args.latents, args.clips, scenes)
         decoder, (mean, std) = load_decoder(args.decoder, sharpness=1.0), load_stats()
     empty = encode_captions(text_encoder, vocab, [""])
-    t_start, log = time.time(), open(args.ckpt.replace(".pt", "_log.jsonl"), "a")
+    t_start, log = time.time(), open(os.path.splitext(args.ckpt)[0] + "_log.jsonl", "a")
     while step < last_step and (time.time() - t_start) / 60 < args.minutes:
         t0 = time.time()
         idx = torch.randint(0, len(latents), (args.batch,), generator=gen)
@@ -186,6 +182,8 @@ def main():
         if step % 100 == 0:
             save(args.ckpt, model=model.state_dict(), ema=ema.state_dict(), opt=opt.state_dict(), step=step,
                  elapsed=elapsed, gen=gen.get_state(), config=DIT_CONFIG)
+            if step in keep:
+                shutil.copy(args.ckpt, f"{os.path.splitext(args.ckpt)[0]}_{step}.pt")
     save(args.ckpt, model=model.state_dict(), ema=ema.state_dict(), opt=opt.state_dict(), step=step,
          elapsed=elapsed, gen=gen.get_state(), config=DIT_CONFIG)
     print(f"done at step {step}, {elapsed / 60:.1f} min of training", flush=True)

@@ -2,7 +2,12 @@
 
 usage: train_text_encoder.py [--steps N] [--out runs/text_encoder.pt]
 """
-import runtime  # noqa: F401  (thread settings, first)
+if not __package__:  # run as a file (python3 scripts/x.py): import from training/, as `python3 -m scripts.x` does
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import sktrain.runtime  # noqa: F401  (thread settings, first)
 import argparse
 import json
 import time
@@ -11,11 +16,12 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-import tokenizer
-from corpus import build_corpus
+from nets.text_encoder import TextEncoder
 from shapeworld.layout import separated
 from shapeworld.scene import sample_scene
-from models.text_encoder import TextEncoder
+from sktrain import tokenizer
+from sktrain.corpus import build_corpus
+from sktrain.paths import RUNS
 
 EMPTY_RATE = 0.1
 
@@ -47,7 +53,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--steps", type=int, default=2500)
     ap.add_argument("--batch", type=int, default=256)
-    ap.add_argument("--out", default="runs/text_encoder.pt")
+    ap.add_argument("--out", default=str(RUNS / "text_encoder.pt"))
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--init", help="continue from a text encoder checkpoint (same vocabulary)")

@@ -1,6 +1,6 @@
 """Clause checks on read-back objects (DESIGN.md rules) and the suite clause format.
 
-Suite clause kinds (eval-suite.json):
+Suite clause kinds (entries of suites.py, written to the shape-world package's suites/v1-*.json):
   {"kind": "presence"}                                        every named object visible in >= 90 % of
                                                               frames; no other colour blob in any frame
   {"kind": "shape", "color": c, "shape": s}                   majority shape over visible frames

@@ -1,22 +1,21 @@
-"""Write eval-suite.json: 48 prompts covering every place, motion, relation, shape, colour and joiner.
+"""What the two suite files hold, computed from the world (numpy only). scripts/make_suite.py and
+scripts/make_dev_suite.py write them to the shape-world package's suites/, after checking every
+entry on its rendered ground-truth scene; tests/test_suites.py checks that the committed files are
+current.
 
-Each entry: {"id", "prompt", "objects": [{color, shape}], "clauses": [...]} (clause kinds: see
-shapeworld/rules.py). The script also renders a ground-truth scene for every entry and checks that
-it passes, and that every prompt word is in the tokenizer vocabulary.
+An entry is {"id", "prompt", "objects": [{color, shape}], "clauses": [...]} (clause kinds: rules.py).
+- v1-test, the reported suite: 48 hand-annotated prompts (SPECS) covering every place, motion,
+  relation, shape, colour and joiner.
+- v1-dev, where settings are chosen: random scenes of the generator (seeds from DEV_SEED_BASE,
+  outside the training clips' range) captioned by the caption generator, with the scenes' clauses.
 """
-import runtime  # noqa: F401  (thread settings, first)
-import json
-import sys
+from .captions import caption_scene
+from .layout import REL_POS
+from .rules import suite_entry
+from .scene import MIN_GAP, _min_distance, sample_scene
+from .vocab import ANCHORS
 
-import numpy as np
-
-import tokenizer
-from shapeworld.reader import read_video
-from shapeworld.render import render_scene
-from shapeworld.rules import check_entry
-from shapeworld.layout import REL_POS
-from shapeworld.scene import MIN_GAP, _min_distance
-from shapeworld.vocab import ANCHORS
+DEV_SEED_BASE = 20_000_000  # training clips use 10_000_000 + index (< 14 000)
 
 # prompt | objects "colour shape: from>to" (motion), "colour shape: @place" (stationary) or
 # "colour shape" (relation member) separated by ";" | optional relation "colour REL colour"
@@ -72,7 +71,6 @@ A green square stays near the left edge while a white triangle travels from the 
 """
 
 
-
 def parse_spec(line):
     prompt, objs, *rel = line.split("|")
     objects, clauses, gt = [], [{"kind": "presence"}], []
@@ -99,6 +97,7 @@ def parse_spec(line):
 
 
 def ground_truth_scene(entry, gt):
+    """Objects at the places' anchors (relation members at REL_POS), size 0.2."""
     objs = [dict(o, start=list(s), end=list(e), size=0.2) for o, (s, e) in zip(entry["objects"], gt)]
     if len(objs) == 2 and _min_distance(*objs) < MIN_GAP:  # e.g. "falls" + "rises": separate in x
         for o, x in zip(objs, (0.3, 0.7)):
@@ -106,22 +105,20 @@ def ground_truth_scene(entry, gt):
     return {"objects": objs}
 
 
-def main():
-    import torch
-    vocab = torch.load(sys.argv[1] if len(sys.argv) > 1 else "runs/text_encoder.pt")["vocab"]
-    suite, bad = [], 0
-    for i, line in enumerate(l for l in SPECS.strip().splitlines()):
+def v1_test_suite():
+    """The reported suite: [(entry, ground-truth scene)], ids sw-01 to sw-48."""
+    out = []
+    for i, line in enumerate(SPECS.strip().splitlines()):
         entry, gt = parse_spec(line)
-        unknown = [w for w in tokenizer.split_words(entry["prompt"]) if w not in vocab]
-        reads = read_video(render_scene(ground_truth_scene(entry, gt))[0])
-        ok = all(check_entry(reads, entry))
-        if unknown or not ok:
-            bad += 1
-            print("PROBLEM", entry["prompt"], unknown, ok)
-        suite.append(dict(id=f"sw-{i + 1:02d}", **entry))
-    json.dump(suite, open("eval-suite.json", "w"), indent=1)
-    print(f"{len(suite)} prompts, {bad} problems")
+        out.append((dict(id=f"sw-{i + 1:02d}", **entry), ground_truth_scene(entry, gt)))
+    return out
 
 
-if __name__ == "__main__":
-    main()
+def v1_dev_suite(count=96):
+    """The dev suite: [(entry, its scene)], ids dev-000 on."""
+    out = []
+    for i in range(count):
+        scene = sample_scene(DEV_SEED_BASE + i)
+        prompt, _ = caption_scene(scene, DEV_SEED_BASE + i)
+        out.append((dict(id=f"dev-{i:03d}", **suite_entry(scene, prompt)), scene))
+    return out

@@ -4,9 +4,11 @@ import os
 
 import torch
 
-from models.autoencoder import LATENT, Decoder
-from models.dit import DiT
-from models.text_encoder import TextEncoder
+from nets.autoencoder import LATENT, Decoder
+from nets.dit import DiT
+from nets.text_encoder import TextEncoder
+
+from .paths import CHECKPOINTS, RUNS
 
 DIT_CONFIG = {"channels": LATENT, "dim": 128, "depth": 4, "heads": 4, "mlp_ratio": 2.5, "predict": "x",
               "ground": True}
@@ -16,13 +18,15 @@ DIT_CONFIG = {"channels": LATENT, "dim": 128, "depth": 4, "heads": 4, "mlp_ratio
 DECODER_SHARPNESS = 2.0
 
 
-def _first(*paths):
-    """runs/ (local training) wins over checkpoints/ (the small committed copies)."""
-    return next((p for p in paths if os.path.exists(p)), paths[-1])
+def _first(name, *more):
+    """runs/ (local training) wins over artifacts/checkpoints/ (the small committed copies of the
+    shipped components). `name` is the committed copy's; `more` are runs/ names tried first."""
+    paths = [RUNS / n for n in (*more, name)] + [CHECKPOINTS / name]
+    return str(next((p for p in paths if os.path.exists(p)), paths[-1]))
 
 
 def load_text_encoder(path=None):
-    ck = torch.load(path or _first("runs/text_encoder.pt", "checkpoints/text_encoder.pt"))
+    ck = torch.load(path or _first("text_encoder.pt"))
     model = TextEncoder(ck["config"]["vocab_size"])
     model.load_state_dict(ck["model"])
     return model.eval().requires_grad_(False), ck["vocab"]
@@ -30,7 +34,7 @@ def load_text_encoder(path=None):
 
 def load_decoder(path=None, sharpness=DECODER_SHARPNESS):
     """The decoder fine-tuned on the frozen encoder's latents if present, else the joint one."""
-    path = path or _first("runs/autoencoder_ft.pt", "runs/autoencoder.pt", "checkpoints/autoencoder.pt")
+    path = path or _first("autoencoder.pt", "autoencoder_ft.pt")
     dec = Decoder(sharpness=sharpness)
     dec.load_state_dict(torch.load(path)["decoder"])
     return dec.eval().requires_grad_(False)
@@ -38,14 +42,14 @@ def load_decoder(path=None, sharpness=DECODER_SHARPNESS):
 
 def load_stats(path=None):
     """Per-channel latent statistics, fixed when the first latents were encoded."""
-    s = json.load(open(path or _first("runs/latent_stats.json", "checkpoints/latent_stats.json")))
+    s = json.load(open(path or _first("latent_stats.json")))
     view = lambda k: torch.tensor(s[k]).view(1, -1, 1, 1, 1)
     return view("latents_mean"), view("latents_std")
 
 
 def read_dit_checkpoint(path=None):
     """A DiT checkpoint with its weights as float32 (the committed copies are fp16)."""
-    ck = torch.load(path or _first("runs/dit.pt", "checkpoints/dit.pt"))
+    ck = torch.load(path or _first("dit.pt"))
     for key in ("model", "ema"):
         ck[key] = {k: v.float() for k, v in ck[key].items()}
     return ck
