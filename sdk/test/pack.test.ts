@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { pack } from "../scripts/pack.js";
 
-const TSC = new URL("../../node_modules/typescript/bin/tsc", import.meta.url).pathname;
+const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const work = mkdtempSync(join(tmpdir(), "sketchreel-sdk-consumer-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -22,11 +23,17 @@ describe("the packed tarball, installed as a consumer would", { timeout: 180_000
       dependencies: { "@sketchreel/sdk": `file:${tarball}` },
     }),
   );
-  // Offline: openapi-fetch comes from the npm cache that the workspace install filled.
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], {
-    cwd: app,
-    stdio: "pipe",
-  });
+  // As a consumer installs it: the SDK's dependencies come from the registry, or from the npm cache
+  // when it already holds them (--prefer-offline), so the test passes on a machine with a cold cache
+  // (issue 14: --offline failed with ENOTCACHED there) and stays fast on a warm one.
+  execFileSync(
+    "npm",
+    ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
+    {
+      cwd: app,
+      stdio: "pipe",
+    },
+  );
   const installed = join(app, "node_modules", "@sketchreel", "sdk");
 
   it("ships dist (ESM + .d.ts), README and LICENSE, and no sources or tests", () => {

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { findHiddenCharacter } from "./hidden-characters.js";
 
 /**
  * Generation parameter rules, declared once. The API, the runner and the CLI all validate with
@@ -47,6 +48,15 @@ function textField(name: string, max: number, min: number) {
   return z
     .string({ error: `${name} must be a string` })
     .refine((s) => !CONTROL_CHARS.test(s), { error: `${name} must not contain control characters` })
+    .superRefine((s, ctx) => {
+      const hidden = findHiddenCharacter(s);
+      if (!hidden) return;
+      ctx.addIssue({
+        code: "custom",
+        params: { rule: "hidden_character" },
+        message: `${name} contains an invisible or direction-control character ${hidden.codePoint} (${hidden.name}) at position ${hidden.index}; remove it`,
+      });
+    })
     .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
     .pipe(
       z

@@ -96,6 +96,8 @@ function ruleOf(issue: z.core.$ZodIssue): string {
       return "unknown_field";
     case "invalid_format":
       return "format";
+    case "custom":
+      return typeof issue.params?.rule === "string" ? issue.params.rule : "custom";
     default:
       return issue.code;
   }

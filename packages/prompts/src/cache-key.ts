@@ -1,6 +1,5 @@
 import type { ResolvedParams, Variant } from "@sketchreel/contract";
 import { canonicalJson, sha256Hex } from "./hash.js";
-import { normalizePrompt } from "./normalize.js";
 
 export interface CacheKeyInput {
   model: { id: string; version: string };
@@ -10,13 +9,19 @@ export interface CacheKeyInput {
   outputs: readonly Variant[];
 }
 
-/** The canonical parameter set a result is keyed by; a model version bump changes every key. */
+/**
+ * The canonical parameter set a result is keyed by: exactly what the runner gets. The texts are
+ * keyed as sent to the model (after the contract's own normalisation: NFC, whitespace collapsed,
+ * trimmed), never folded further: "a red ball falls" and "a red ball falls." tokenize differently,
+ * and a case-sensitive tokenizer (UMT5) sees "Ball" and "ball" apart. A model version bump changes
+ * every key; `v` changes when this set does.
+ */
 export function canonicalParameterSet(input: CacheKeyInput) {
   return {
-    v: 1,
+    v: 2,
     model: { id: input.model.id, version: input.model.version },
-    prompt: normalizePrompt(input.prompt),
-    negative_prompt: normalizePrompt(input.negativePrompt),
+    prompt: input.prompt,
+    negative_prompt: input.negativePrompt,
     params: input.params,
     outputs: [...input.outputs].sort(),
   };

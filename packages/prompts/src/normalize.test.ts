@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizePrompt, tokenizeWords } from "./normalize.js";
-
-describe("normalizePrompt", () => {
-  it("folds case, spacing, compatibility forms and a trailing full stop", () => {
-    expect(normalizePrompt("  A  Yellow\tBALL rolls ,  left.  ")).toBe("a yellow ball rolls, left");
-    expect(normalizePrompt("ｂａｌｌ")).toBe("ball");
-  });
-  it("keeps words that change meaning", () => {
-    expect(normalizePrompt("a red ball")).not.toBe(normalizePrompt("a blue ball"));
-  });
-});
+import { tokenizeWords } from "./normalize.js";
 
 describe("tokenizeWords", () => {
   it("returns lowercase words with spans", () => {

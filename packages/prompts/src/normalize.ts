@@ -1,18 +1,3 @@
-/**
- * Prompt normalization for the cache key: two prompts that differ only in case, spacing, Unicode
- * composition or a trailing full stop hash the same. The runner still receives the prompt as sent.
- */
-export function normalizePrompt(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .replace(/\s+([,.;:!?])/g, "$1")
-    .trim()
-    .replace(/[.!]+$/, "")
-    .trim();
-}
-
 export interface WordToken {
   word: string;
   start: number;

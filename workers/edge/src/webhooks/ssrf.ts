@@ -1,3 +1,5 @@
+import { classifyIpv4, classifyIpv6, type HostKind, parseIpv4 } from "./ip-ranges.js";
+
 export interface WebhookUrlPolicy {
   /** Plain http is accepted (development only). */
   allowHttp: boolean;
@@ -7,8 +9,12 @@ export interface WebhookUrlPolicy {
 
 /**
  * SSRF guard for webhook targets: https only (outside dev), no credentials, and no loopback,
- * private, link-local, CGNAT, multicast or cloud-metadata addresses — literal IPs in any notation
- * the URL parser accepts, plus well-known internal host names. Returns why a URL is refused, or null.
+ * private, link-local, CGNAT, multicast, documentation or cloud-metadata addresses — literal IPs in
+ * any notation the URL parser accepts (decimal, hex, octal, IDN digits), IPv4 embedded in IPv6
+ * (mapped, compatible, translated, NAT64, 6to4; Teredo refused outright), well-known internal host
+ * names and wildcard-DNS services that resolve a name to the address written in it. Returns why a
+ * URL is refused, or null. It does not resolve DNS: a public name that resolves (or later rebinds) to
+ * a private address needs an egress proxy (workers/edge/DEPLOY.md, "Webhooks and SSRF").
  */
 export function refuseWebhookUrl(raw: string, policy: WebhookUrlPolicy): string | null {
   let url: URL;
@@ -24,16 +30,29 @@ export function refuseWebhookUrl(raw: string, policy: WebhookUrlPolicy): string 
   const host = url.hostname
     .toLowerCase()
     .replace(/^\[|\]$/g, "")
-    .replace(/\.$/, "");
+    .replace(/\.+$/, "");
   const kind = classifyHost(host);
   if (kind === "public") return null;
   if (kind === "loopback" && policy.allowLoopback) return null;
   return `webhook_url must not point at a ${kind} address (${host})`;
 }
 
-type HostKind = "public" | "loopback" | "private" | "link-local" | "metadata" | "reserved";
-
 const METADATA_HOSTS = new Set(["metadata.google.internal", "metadata", "instance-data", "metadata.azure.com"]);
+
+/** Public DNS names that answer with a loopback address, or with whatever address the name spells. */
+const WILDCARD_DNS_SUFFIXES = [
+  "nip.io",
+  "sslip.io",
+  "xip.io",
+  "traefik.me",
+  "localtest.me",
+  "lvh.me",
+  "vcap.me",
+  "lacolhost.com",
+  "localhost.direct",
+  "fbi.com",
+  "127-0-0-1.org",
+];
 
 export function classifyHost(host: string): HostKind {
   if (host === "localhost" || host.endsWith(".localhost") || host === "localhost.localdomain") return "loopback";
@@ -43,60 +62,32 @@ export function classifyHost(host: string): HostKind {
   const v4 = parseIpv4(host);
   if (v4) return classifyIpv4(v4);
   if (host.includes(":")) return classifyIpv6(host);
+  const spelled = classifySpelledAddress(host);
+  if (spelled !== "public") return spelled;
+  if (WILDCARD_DNS_SUFFIXES.some((suffix) => host === suffix || host.endsWith(`.${suffix}`))) return "wildcard-dns";
   return "public";
 }
 
-function parseIpv4(host: string): number[] | null {
-  const parts = host.split(".");
-  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p))) return null;
-  const octets = parts.map(Number);
-  return octets.every((o) => o <= 255) ? octets : null;
-}
-
-function classifyIpv4([a = 0, b = 0, c = 0, d = 0]: number[]): HostKind {
-  if (a === 127) return "loopback";
-  if (a === 169 && b === 254) return c === 169 && d === 254 ? "metadata" : "link-local";
-  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) return "private";
-  if (a === 100 && b >= 64 && b <= 127) return "private"; // CGNAT
-  if (a === 0 || a >= 224 || (a === 192 && b === 0 && c === 0) || (a === 198 && (b === 18 || b === 19)))
-    return "reserved";
-  return "public";
-}
-
-function classifyIpv6(host: string): HostKind {
-  const groups = expandIpv6(host);
-  if (!groups) return "reserved";
-  if (groups.every((g) => g === 0)) return "reserved";
-  if (groups.slice(0, 7).every((g) => g === 0) && groups[7] === 1) return "loopback";
-  const first = groups[0] ?? 0;
-  if ((first & 0xfe00) === 0xfc00) return first === 0xfd00 && groups[1] === 0x0ec2 ? "metadata" : "private";
-  if ((first & 0xffc0) === 0xfe80) return "link-local";
-  if ((first & 0xff00) === 0xff00) return "reserved";
-  // IPv4-mapped (::ffff:a.b.c.d) and NAT64 (64:ff9b::a.b.c.d): judge the embedded IPv4 address.
-  const mapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
-  const nat64 = first === 0x64 && groups[1] === 0xff9b;
-  if (mapped || nat64) {
-    const hi = groups[6] ?? 0;
-    const lo = groups[7] ?? 0;
-    return classifyIpv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
+/**
+ * A name whose first labels spell a non-public IPv4 address ("10.0.0.1.example.com",
+ * "169-254-169-254.example.com", "0a000001.example.com") is refused whatever service answers for it:
+ * that is how wildcard-DNS services work, and no legitimate webhook host is named that way.
+ */
+function classifySpelledAddress(host: string): HostKind {
+  const labels = host.split(".");
+  const candidates = [
+    labels.slice(0, 4).join("."),
+    labels[0]?.replace(/-/g, "."),
+    /^[0-9a-f]{8}$/.test(labels[0] ?? "") ? hexQuad(labels[0]!) : undefined,
+  ];
+  for (const candidate of candidates) {
+    const v4 = candidate ? parseIpv4(candidate) : null;
+    if (v4 && labels.length > 1) {
+      const kind = classifyIpv4(v4);
+      if (kind !== "public") return kind;
+    }
   }
   return "public";
 }
 
-function expandIpv6(host: string): number[] | null {
-  let text = host;
-  const v4 = text.match(/(\d+\.\d+\.\d+\.\d+)$/);
-  if (v4?.[1]) {
-    const o = parseIpv4(v4[1]);
-    if (!o) return null;
-    text = text.replace(v4[1], `${((o[0]! << 8) | o[1]!).toString(16)}:${((o[2]! << 8) | o[3]!).toString(16)}`);
-  }
-  const [head = "", tail] = text.split("::");
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  const missing = 8 - left.length - right.length;
-  if (tail === undefined ? left.length !== 8 : missing < 0) return null;
-  const all = [...left, ...Array(tail === undefined ? 0 : missing).fill("0"), ...right];
-  const groups = all.map((g) => Number.parseInt(g, 16));
-  return groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : null;
-}
+const hexQuad = (hex: string) => [0, 2, 4, 6].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(".");
