@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DevInfo } from "@sketchreel/dev-stack";
@@ -94,6 +95,46 @@ describe("sketchreel dev", () => {
     expect(second.apiKey).toBe(first.apiKey);
     expect(second.adminToken).toBe(first.adminToken);
     expect(second.runnerToken).toBe(first.runnerToken);
+  });
+
+  it("leaves no process behind when it is SIGKILLed, and the next start on the same port succeeds", async () => {
+    const cwd = tempDir("sketchreel-dev-kill-");
+    const port = await freePort();
+    const args = ["dev", "--port", String(port), "--runners", "1", "--model", testModelDir()];
+    const run = sketchreel(args, cwd);
+    await waitForStdout(run, readyLine, 150_000);
+    const info = JSON.parse(readFileSync(join(cwd, ".sketchreel", "dev.json"), "utf8")) as DevInfo;
+    const children = descendants(run.child.pid!);
+    expect(children).toEqual(expect.arrayContaining([info.edgePid, info.runners[0]!.pid]));
+    run.child.kill("SIGKILL");
+    await run.exited;
+    // The children watch their parent: the edge disposes workerd, the runner drains, all exit.
+    expect(await waitUntilGone(children, 30_000)).toEqual([]);
+
+    const again = sketchreel(args, cwd);
+    await waitForStdout(again, readyLine, 150_000);
+    const client = new Sketchreel({ apiKey: info.apiKey, baseUrl: info.apiUrl });
+    expect((await client.usage.get()).tenant_id).toBe("dev"); // the new edge, with the kept tokens
+    const next = descendants(again.child.pid!);
+    again.child.kill("SIGTERM");
+    expect(await again.exited).toBe(0);
+    expect(await waitUntilGone(next)).toEqual([]);
+  });
+
+  it("refuses a port that is already taken, naming it, before starting anything", async () => {
+    const blocker = createServer();
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, "127.0.0.1", () => resolve((blocker.address() as AddressInfo).port)),
+    );
+    try {
+      const cwd = tempDir("sketchreel-dev-taken-");
+      const run = sketchreel(["dev", "--port", String(port), "--runners", "0"], cwd);
+      expect(await run.exited).toBe(1);
+      expect(run.err()).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(existsSync(join(cwd, ".sketchreel", "dev.json"))).toBe(false);
+    } finally {
+      blocker.close();
+    }
   });
 
   it("refuses bad flags with usage and exit code 2", async () => {

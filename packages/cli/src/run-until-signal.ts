@@ -1,10 +1,16 @@
+import { watchParent } from "@sketchreel/dev-stack";
+
+export type ShutdownReason = NodeJS.Signals | "parent exited";
+
 /**
- * Resolves with the first of SIGINT/SIGTERM. A second signal while shutting down forces exit.
+ * Resolves with the first of SIGINT, SIGTERM, SIGHUP or the exit of this process's parent (`npx`
+ * does not forward SIGTERM to its child; a closed terminal or a killed supervisor must still stop
+ * the stack). A second signal while shutting down forces exit.
  */
-export function waitForShutdownSignal(): Promise<NodeJS.Signals> {
+export function waitForShutdownSignal(): Promise<ShutdownReason> {
   return new Promise((resolve) => {
     let received = false;
-    const onSignal = (signal: NodeJS.Signals) => {
+    const onSignal = (signal: ShutdownReason) => {
       if (received) {
         process.stderr.write(`sketchreel: ${signal} again, exiting now\n`);
         process.exit(130);
@@ -14,5 +20,7 @@ export function waitForShutdownSignal(): Promise<NodeJS.Signals> {
     };
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
+    process.on("SIGHUP", onSignal);
+    watchParent(() => onSignal("parent exited"));
   });
 }

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
+import { pathToFileURL } from "node:url";
 
 export interface ManagedChildOptions {
   /** Short name used in errors ("edge", "runner-1"). */
@@ -112,4 +114,9 @@ export function startChild(options: ManagedChildOptions): ManagedChild {
       signalGroup("SIGKILL");
     },
   };
+}
+
+/** The `--import` argument that lets a child Node process run this package's TypeScript sources. */
+export function tsxLoader(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
 }

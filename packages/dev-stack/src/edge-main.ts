@@ -2,11 +2,12 @@
  * The edge child process of `sketchreel dev`: runs workers/edge in workerd through wrangler's
  * `unstable_startWorker` (local mode, Durable Objects and KV persisted), with the options the
  * parent writes as one JSON object on stdin (secrets never appear in `ps`). Prints one JSON line
- * `{"msg":"edge ready"}` once it serves; SIGTERM/SIGINT dispose workerd and exit.
+ * `{"msg":"edge ready"}` once it serves; SIGTERM/SIGINT, or its parent's exit, dispose workerd and exit.
  */
 import { text } from "node:stream/consumers";
 import { unstable_startWorker } from "wrangler";
 import type { DevConfig } from "./config.js";
+import { watchParent } from "./watch-parent.js";
 
 export interface EdgeMainOptions {
   config: string;
@@ -43,3 +44,5 @@ const stop = async () => {
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
+// Never outlive `sketchreel dev`, however it ended (a SIGKILL included).
+watchParent(() => void stop());

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { type ManagedChild, startChild } from "./child-process.js";
+import { fileURLToPath } from "node:url";
+import { type ManagedChild, startChild, tsxLoader } from "./child-process.js";
 import type { DevConfig } from "./config.js";
 import type { EdgeMainOptions } from "./edge-main.js";
 import { waitForHttp } from "./wait-for-http.js";
@@ -41,7 +41,6 @@ export const OFFLINE_WRANGLER_ENV = {
  * under `persistDir`) in its own process group, and resolves once it answers HTTP.
  */
 export async function startEdge(options: EdgeProcessOptions): Promise<EdgeProcess> {
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
   const input: EdgeMainOptions = {
     config: EDGE_CONFIG,
     port: options.port,
@@ -53,7 +52,7 @@ export async function startEdge(options: EdgeProcessOptions): Promise<EdgeProces
   const child = startChild({
     name: "edge",
     command: process.execPath,
-    args: ["--import", tsx, EDGE_MAIN],
+    args: ["--import", tsxLoader(), EDGE_MAIN],
     env: { ...options.dev.edgeEnv, ...OFFLINE_WRANGLER_ENV, FORCE_COLOR: "0" },
     logFile: options.logFile,
     input: JSON.stringify(input),

@@ -25,3 +25,23 @@ export async function preferPort(preferred: number): Promise<number> {
     return findFreePort();
   }
 }
+
+/** The edge's port is taken: most often by a `sketchreel dev` that is still running. */
+export class PortInUseError extends Error {
+  override readonly name = "PortInUseError";
+  constructor(readonly port: number) {
+    super(
+      `port ${port} on 127.0.0.1 is already in use (another \`sketchreel dev\`? \`ss -ltnp 'sport = :${port}'\` shows who holds it); stop it or pass --port`,
+    );
+  }
+}
+
+/** Throws `PortInUseError` unless `port` is free on 127.0.0.1 right now. */
+export async function assertPortFree(port: number): Promise<void> {
+  try {
+    await listenOnce(port);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") throw new PortInUseError(port);
+    throw error;
+  }
+}

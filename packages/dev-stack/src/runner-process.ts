@@ -1,8 +1,8 @@
-import { createRequire } from "node:module";
-import { type ManagedChild, startChild } from "./child-process.js";
+import { fileURLToPath } from "node:url";
+import { type ManagedChild, startChild, tsxLoader } from "./child-process.js";
 
-/** The runner process, exported by `@sketchreel/gpu-runner`. */
-const RUNNER_BIN = createRequire(import.meta.url).resolve("@sketchreel/gpu-runner/bin/sketchreel-runner.mjs");
+/** `sketchreel-runner` (from `@sketchreel/gpu-runner`) that exits with the stack that started it. */
+const RUNNER_MAIN = fileURLToPath(new URL("./runner-main.ts", import.meta.url));
 
 export interface RunnerProcessOptions {
   id: string;
@@ -18,14 +18,14 @@ export interface RunnerProcessOptions {
 }
 
 /**
- * Starts one runner process (`sketchreel-runner`) configured through the variables its config
+ * Starts one runner process (`sketchreel-runner` in `runner-main.ts`) configured through the variables its config
  * reads. Its metrics port is picked by the OS (PORT=0) so several runners share one machine.
  */
 export function startRunner(options: RunnerProcessOptions): ManagedChild {
   return startChild({
     name: options.id,
     command: process.execPath,
-    args: [RUNNER_BIN],
+    args: ["--import", tsxLoader(), RUNNER_MAIN],
     env: {
       ...options.inherited,
       EDGE_URL: options.edgeUrl,

@@ -5,6 +5,7 @@ import type { ManagedChild } from "./child-process.js";
 import { loadDevConfig } from "./config.js";
 import { type DevInfo, devPaths, loadOrCreateSecrets, saveSecrets, writeDevInfo } from "./dev-state.js";
 import { type EdgeProcess, edgeLogFile, startEdge } from "./edge-process.js";
+import { assertPortFree } from "./free-port.js";
 import { LOCAL_S3_CREDENTIALS, type LocalS3, startLocalS3 } from "./local-s3.js";
 import { resolveModelDir } from "./model-dir.js";
 import { startRunner } from "./runner-process.js";
@@ -77,12 +78,14 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
   const note = options.onNote ?? (() => {});
   // Checked up front so a missing model fails before anything starts; not needed without runners.
   const modelDir = (options.runners ?? 1) > 0 ? resolveModelDir(options.modelDir) : null;
+  // A stale edge on the port would answer our requests with other tokens: refuse it up front.
+  const port = options.port ?? DEFAULT_PORT;
+  await assertPortFree(port);
   await Promise.all([paths.s3, paths.edgeState, paths.logs].map((dir) => mkdir(dir, { recursive: true })));
   const secrets = await loadOrCreateSecrets(stateDir);
 
   const s3: LocalS3 = await startLocalS3({ directory: paths.s3, bucket: DEV_BUCKET, port: options.s3Port ?? 0 });
   note(`s3 ready at ${s3.endpoint}`);
-  const port = options.port ?? DEFAULT_PORT;
   const apiUrl = `http://127.0.0.1:${port}`;
   const edgeOptions = {
     port,
