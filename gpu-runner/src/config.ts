@@ -60,6 +60,7 @@ const RunnerEnv = PipelineEnv.extend({
   LEASE_WAIT_MS: int("LEASE_WAIT_MS", 0, 30_000, 20_000),
   HEARTBEAT_INTERVAL_MS: int("HEARTBEAT_INTERVAL_MS", 100, 60_000, 2_000),
   SHUTDOWN_GRACE_MS: int("SHUTDOWN_GRACE_MS", 0, 600_000, 30_000),
+  MAX_JOB_MS: int("MAX_JOB_MS", 0, 86_400_000, 0),
 }).refine((e) => !e.S3_ACCESS_KEY_ID === !e.S3_SECRET_ACCESS_KEY, {
   error: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or both left out for the default chain)",
   path: ["S3_SECRET_ACCESS_KEY"],
@@ -94,6 +95,8 @@ export interface RunnerConfig extends PipelineConfig {
   leaseWaitMs: number;
   heartbeatIntervalMs: number;
   shutdownGraceMs: number;
+  /** The longest one job may run; 0 = the model package's max job duration. */
+  maxJobMs: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -152,5 +155,6 @@ export function loadRunnerConfig(env: Env = process.env): RunnerConfig {
     leaseWaitMs: e.LEASE_WAIT_MS,
     heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    maxJobMs: e.MAX_JOB_MS,
   };
 }

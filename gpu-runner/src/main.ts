@@ -25,6 +25,8 @@ variables (validated at start):
   LEASE_WAIT_MS          long-poll wait, at most 30000 (default 20000)
   HEARTBEAT_INTERVAL_MS  (default 2000)
   SHUTDOWN_GRACE_MS      time a running job gets to finish on SIGTERM (default 30000)
+  MAX_JOB_MS             the longest one job may run before it fails with job_timeout
+                         (default 0: the model package's max job duration, else 600000)
   FFMPEG_PATH            (default ffmpeg)
   LOG_LEVEL              debug | info | warn | error (default info)
 

@@ -63,6 +63,7 @@ it("drops a job whose lease expired instead of completing or failing it", async 
       leaseWaitMs: 300,
       heartbeatIntervalMs: 60_000, // one beat at the start, none after: the 1 s lease runs out
       shutdownGraceMs: 100,
+      maxJobMs: 0,
     },
     pipeline: slow,
     modelId: "shape-world-tiny",

@@ -97,6 +97,7 @@ function startRunner(
     leaseWaitMs: 500,
     heartbeatIntervalMs: 50,
     shutdownGraceMs: 10_000,
+    maxJobMs: 0,
     ...over,
   };
   const log = createLogger({ level: "debug", write: (l) => lines.push(JSON.parse(l)) });
@@ -156,7 +157,7 @@ describe("runner service ↔ edge ↔ S3", () => {
       expect(job.job_id).toBe(id);
       const client = new S3Client({ ...s3.config, endpoint: s3.config.endpoint!, credentials: s3.config.credentials! });
       expect(runner.lines.filter((l) => l.msg === "job finished")).toHaveLength(1);
-      const mp4Key = outputKey(job.output_prefix, "mp4");
+      const mp4Key = outputKey(job.output_prefix, job.attempt, "mp4");
       expect(mp4Key).toContain(id);
       const obj = await client.send(new GetObjectCommand({ Bucket: "sketchreel", Key: mp4Key }));
       const bytes = Buffer.from(await obj.Body!.transformToByteArray());

@@ -51,9 +51,9 @@ describe("describeFailure", () => {
 });
 
 describe("outputKey", () => {
-  it("places each variant under the job's prefix with or without a trailing slash", () => {
-    expect(outputKey("t1/vid_abc/", "mp4")).toBe("t1/vid_abc/video.mp4");
-    expect(outputKey("t1/vid_abc", "poster")).toBe("t1/vid_abc/poster.png");
-    expect(outputKey("t1/vid_abc", "gif")).toBe("t1/vid_abc/preview.gif");
+  it("puts each attempt's objects in a folder of their own under the job's prefix", () => {
+    expect(outputKey("t1/vid_abc/", 1, "mp4")).toBe("t1/vid_abc/attempt-1/video.mp4");
+    expect(outputKey("t1/vid_abc", 2, "poster")).toBe("t1/vid_abc/attempt-2/poster.png");
+    expect(outputKey("t1/vid_abc", 3, "gif")).toBe("t1/vid_abc/attempt-3/preview.gif");
   });
 });

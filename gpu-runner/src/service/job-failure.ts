@@ -1,6 +1,6 @@
 import { EdgeHttpError } from "./edge-retry-policy.js";
 
-export type InterruptKind = "canceled" | "lease_lost" | "shutdown";
+export type InterruptKind = "canceled" | "lease_lost" | "shutdown" | "timeout";
 
 /** Why the service aborted a running job (the AbortSignal's reason). */
 export class JobInterrupt extends Error {

@@ -24,7 +24,14 @@ export interface RunJobDeps {
   modelVersion?: string;
   /** Fires when the runner must give the job up (shutdown grace exceeded): the job is handed back (released). */
   release?: AbortSignal;
+  /** The longest a job may run (the model's max job duration); past it the job fails with `job_timeout`. */
+  maxJobMs: number;
 }
+
+/** How long an interrupted stage gets to notice its signal before the job stops waiting for it. */
+const ABANDON_AFTER_MS = 5_000;
+/** The most one ffmpeg encode may take, within the job's own limit. */
+const MAX_ENCODE_MS = 120_000;
 
 const ms = (since: number) => Math.round((performance.now() - since) * 100) / 100;
 
@@ -42,6 +49,10 @@ export async function runJob({ job, lease }: EdgeLease, deps: RunJobDeps): Promi
   };
   const onRelease = () => interrupt("shutdown");
   deps.release?.addEventListener("abort", onRelease, { once: true });
+  const timeout = setTimeout(() => {
+    log.warn("job ran past the model's max job duration; stopping it", { max_job_ms: deps.maxJobMs });
+    interrupt("timeout");
+  }, deps.maxJobMs);
 
   let progress: JobProgress = { stage: "check_inputs", step: 0, total_steps: job.params.num_inference_steps };
   const heartbeat = startHeartbeat({
@@ -49,6 +60,7 @@ export async function runJob({ job, lease }: EdgeLease, deps: RunJobDeps): Promi
     jobId: job.id,
     leaseId: lease.id,
     intervalMs: deps.heartbeatIntervalMs,
+    leaseTtlMs: lease.ttl_ms,
     progress: () => progress,
     onCancel: () => {
       log.info("cancel requested; stopping at the next denoising step", { progress });
@@ -62,6 +74,7 @@ export async function runJob({ job, lease }: EdgeLease, deps: RunJobDeps): Promi
   });
 
   const finish = (outcome: JobOutcome) => {
+    clearTimeout(timeout);
     deps.release?.removeEventListener("abort", onRelease);
     deps.metrics.jobs.inc({ outcome });
     deps.metrics.jobDuration.observe({ outcome }, (performance.now() - started) / 1000);
@@ -80,7 +93,10 @@ export async function runJob({ job, lease }: EdgeLease, deps: RunJobDeps): Promi
     if (deps.modelVersion && job.model.version !== deps.modelVersion) {
       throw new ModelVersionMismatchError(job.model.id, job.model.version, deps.modelVersion);
     }
-    const result = await deps.pipeline.run(generationRequestOf(job), { signal, onProgress: (p) => (progress = p) });
+    const result = await settleOrAbandon(
+      deps.pipeline.run(generationRequestOf(job), { signal, onProgress: (p) => (progress = p) }),
+      signal,
+    );
     const timings: Record<string, number> = { ...result.timings_ms };
     for (const [stage, t] of Object.entries(result.timings_ms)) {
       if (stage !== "total") deps.metrics.stageDuration.observe({ stage }, t / 1000);
@@ -94,16 +110,26 @@ export async function runJob({ job, lease }: EdgeLease, deps: RunJobDeps): Promi
       signal.throwIfAborted();
       progress = { stage: "encode_video", step: 0, total_steps: 0 };
       let t = performance.now();
-      const encoded = await encodeToBuffer(result.video, variant, { ffmpegPath: deps.ffmpegPath });
+      const encoded = await settleOrAbandon(
+        encodeToBuffer(result.video, variant, {
+          ffmpegPath: deps.ffmpegPath,
+          signal,
+          timeoutMs: Math.max(1, Math.min(MAX_ENCODE_MS, deps.maxJobMs - (performance.now() - started))),
+        }),
+        signal,
+      );
       timings[`encode_${variant}`] = ms(t);
       deps.metrics.stageDuration.observe({ stage: "encode_video" }, timings[`encode_${variant}`]! / 1000);
 
       progress = { stage: "upload", step: 0, total_steps: 0 };
       t = performance.now();
-      const stored = await deps.store.put(outputKey(job.output_prefix, variant), encoded.data, {
-        contentType: encoded.contentType,
+      const stored = await settleOrAbandon(
+        deps.store.put(outputKey(job.output_prefix, job.attempt, variant), encoded.data, {
+          contentType: encoded.contentType,
+          signal,
+        }),
         signal,
-      });
+      );
       timings[`upload_${variant}`] = ms(t);
       deps.metrics.stageDuration.observe({ stage: "upload" }, timings[`upload_${variant}`]! / 1000);
       deps.metrics.uploadedBytes.inc({ variant }, stored.bytes);
@@ -135,9 +161,36 @@ export async function runJob({ job, lease }: EdgeLease, deps: RunJobDeps): Promi
   }
 }
 
+/**
+ * `work`, unless the job's signal aborts and `work` has not settled `ABANDON_AFTER_MS` later (a
+ * native call that never returns): then the job stops waiting for it and fails with the signal's
+ * reason, so a stuck stage cannot hold the lease and the runner's slot.
+ */
+function settleOrAbandon<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = () => {
+      timer = setTimeout(() => reject(signal.reason), ABANDON_AFTER_MS);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", onAbort);
+    });
+  });
+}
+
 function failureFor(reason: unknown, error: unknown): Failure {
   if (reason instanceof JobInterrupt && reason.kind === "canceled") {
     return { code: "canceled", message: "canceled by request", retryable: false };
+  }
+  if (reason instanceof JobInterrupt && reason.kind === "timeout") {
+    return {
+      code: "job_timeout",
+      message: "the job ran longer than the model's max job duration and was stopped",
+      retryable: true,
+    };
   }
   if (reason instanceof JobInterrupt && reason.kind === "shutdown") {
     return {

@@ -18,7 +18,11 @@ export interface RunnerServiceOptions {
   log?: Logger;
   store?: ObjectStore;
   onJobDone?: (outcome: JobOutcome) => void;
+  /** The model package's max job duration; `config.maxJobMs` wins when set. Default 10 minutes. */
+  modelMaxJobMs?: number;
 }
+
+const DEFAULT_MAX_JOB_MS = 600_000;
 
 /**
  * The runner process, wired: health/metrics server, S3 store, edge client, lease loop. `stop()`
@@ -49,6 +53,7 @@ export async function startRunnerService(options: RunnerServiceOptions) {
     leaseWaitMs: config.leaseWaitMs,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
     ffmpegPath: config.ffmpegPath,
+    maxJobMs: config.maxJobMs || options.modelMaxJobMs || DEFAULT_MAX_JOB_MS,
     ...(options.modelVersion ? { modelVersion: options.modelVersion } : {}),
     ...(options.onJobDone ? { onJobDone: options.onJobDone } : {}),
   });

@@ -34,6 +34,8 @@ export interface DevStackOptions {
    * put a fault-injecting proxy here.
    */
   runnerS3Endpoint?: (s3Endpoint: string) => string | Promise<string>;
+  /** Where a runner sends edge requests, given the API URL and its id (default: the API URL). Tests put a partitionable proxy here. */
+  runnerEdgeUrl?: (apiUrl: string, runnerId: string) => string;
   /** Progress notes while starting and stopping ("s3 ready", "edge ready", …). */
   onNote?: (note: string) => void;
 }
@@ -151,7 +153,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     const id = `dev-runner-${nextRunner++}`;
     const runner = startRunner({
       id,
-      edgeUrl: apiUrl,
+      edgeUrl: options.runnerEdgeUrl ? options.runnerEdgeUrl(apiUrl, id) : apiUrl,
       runnerToken: secrets.runnerToken,
       s3: runnerS3,
       modelDir: modelDir ?? resolveModelDir(options.modelDir),

@@ -2,7 +2,7 @@
 export class EncodeError extends Error {
   override readonly name: string = "EncodeError";
   constructor(
-    readonly code: "invalid_frames" | "unsupported_format" | "ffmpeg_failed" | "ffmpeg_missing",
+    readonly code: "invalid_frames" | "unsupported_format" | "ffmpeg_failed" | "ffmpeg_missing" | "ffmpeg_timeout",
     message: string,
   ) {
     super(message);

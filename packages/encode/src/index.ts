@@ -30,6 +30,10 @@ export interface EncodeOptions {
   posterFrame?: "first" | "middle";
   /** The ffmpeg binary for MP4/WebM. Default "ffmpeg" (looked up on PATH). */
   ffmpegPath?: string;
+  /** Kills ffmpeg (SIGKILL) and rejects with the signal's reason when it aborts: cancel, lease loss. */
+  signal?: AbortSignal;
+  /** ffmpeg is killed and the encode fails with `ffmpeg_timeout` after this long. Default 120 s. */
+  timeoutMs?: number;
 }
 
 export interface EncodedBuffer {
@@ -56,6 +60,7 @@ export interface EncodedFile {
 }
 
 const DEFAULT_MIN_SIZE = 256;
+const DEFAULT_FFMPEG_TIMEOUT_MS = 120_000;
 
 const sha256Hex = (...parts: Uint8Array[]) => {
   const hash = createHash("sha256");
@@ -118,7 +123,11 @@ export async function encodeToFile(
   if (format === "png-frames") return writePngFrames(video, path);
   if (format === "mp4" || format === "webm") {
     const big = upscaleVideo(video, opts.minSize ?? DEFAULT_MIN_SIZE);
-    await encodeWithFfmpeg(big, format, path, opts.ffmpegPath ?? "ffmpeg");
+    await encodeWithFfmpeg(big, format, path, {
+      ffmpegPath: opts.ffmpegPath ?? "ffmpeg",
+      timeoutMs: opts.timeoutMs ?? DEFAULT_FFMPEG_TIMEOUT_MS,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
     const data = await readFile(path);
     const even = (n: number) => n + (n % 2);
     return {

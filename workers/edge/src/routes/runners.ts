@@ -3,13 +3,20 @@ import type { App } from "../app-types.js";
 import { readConfig } from "../config.js";
 import { jobQueueStub } from "../durable/job-queue/index.js";
 import { unwrap } from "../jobs/outcome.js";
+import { cleanUpOutputs } from "../jobs/output-cleanup.js";
 import { logEvent } from "../log.js";
+
+/** How much later than its `wait_ms` a long poll may still be granted a job. */
+export const LEASE_GRANT_SLACK_MS = 5_000;
 
 /** The pull protocol of the runners (`/internal/*`, runner token). */
 export function registerRunnerRoutes(app: App): void {
   app.openapi(leaseJob, async (c) => {
     const { runner_id, models, wait_ms } = c.req.valid("json");
-    const grant = await jobQueueStub(c.env).lease(models, runner_id, wait_ms);
+    // A lease the poller never receives costs the job an attempt: grant nothing once the poll is
+    // this late (a JobQueue backlog), well before the runner's own timeout (wait_ms + 15 s) fires.
+    const grantBy = Date.now() + wait_ms + LEASE_GRANT_SLACK_MS;
+    const grant = await jobQueueStub(c.env).lease(models, runner_id, wait_ms, grantBy);
     if (!grant) return c.body(null, 204);
     const { job } = grant;
     logEvent("info", "job_leased", { video_id: job.id, runner_id, attempt: job.attempts });
@@ -45,6 +52,7 @@ export function registerRunnerRoutes(app: App): void {
     const { lease_id, ...body } = c.req.valid("json");
     const done = unwrap(await jobQueueStub(c.env).complete(c.req.valid("param").id, lease_id, body));
     logEvent("info", "job_completed", { video_id: done.job.id, outputs: body.outputs.length });
+    cleanUpOutputs(c, done.job, "completed");
     return c.json({ id: done.job.id, status: done.job.status }, 200);
   });
 
@@ -57,6 +65,7 @@ export function registerRunnerRoutes(app: App): void {
       retryable: body.retryable,
       status: done.job.status,
     });
+    if (done.job.status === "failed" || done.job.status === "canceled") cleanUpOutputs(c, done.job, "ended");
     return c.json({ id: done.job.id, status: done.job.status }, 200);
   });
 }

@@ -1,11 +1,13 @@
 import { cancelVideo, createVideo, deleteVideo, getVideo, listVideos } from "@sketchreel/contract";
 import { canonicalJson, sha256Hex } from "@sketchreel/prompts";
-import { type App, objectStore, videoFor } from "../app-types.js";
+import { type App, videoFor } from "../app-types.js";
 import { readConfig } from "../config.js";
 import { jobQueueStub } from "../durable/job-queue/index.js";
+import { forgetShare } from "../embed/share-lookup.js";
 import { fieldError, notFound } from "../errors.js";
 import { cacheHits } from "../jobs/cache-hits.js";
 import { unwrap } from "../jobs/outcome.js";
+import { cleanUpOutputs } from "../jobs/output-cleanup.js";
 import { prepareJob } from "../jobs/prepare-job.js";
 import { logEvent } from "../log.js";
 
@@ -17,8 +19,9 @@ export function registerVideoRoutes(app: App): void {
     const key = c.req.valid("header")["idempotency-key"];
     const { job, seedFixed } = await prepareJob(body, principal, config);
     const limits = config.tiers[principal.tier];
-    // A request with an Idempotency-Key always goes to the JobQueue, which records the key.
-    const memoized = seedFixed && !key ? cacheHits.get(job.tenant_id, job.cache_key) : undefined;
+    // A request with an Idempotency-Key always goes to the JobQueue, which records the key; one with
+    // a webhook too, which queues the hit's `video.succeeded` for it.
+    const memoized = seedFixed && !key && !job.webhook_url ? cacheHits.get(job.tenant_id, job.cache_key) : undefined;
     const outcome = memoized
       ? { kind: "cached" as const, status: 200 as const, job: memoized }
       : unwrap(
@@ -41,7 +44,9 @@ export function registerVideoRoutes(app: App): void {
       outcome: outcome.kind,
       ...(memoized ? { memoized: true } : {}),
     });
-    const video = await videoFor(c, outcome.job, { cached });
+    // The caller's own webhook_url and metadata, even when the video is another request's (hit, twin).
+    const own = { ...outcome.job, webhook_url: job.webhook_url, metadata: job.metadata };
+    const video = await videoFor(c, own, { cached });
     return outcome.status === 200 ? c.json(video, 200) : c.json(video, 202);
   });
 
@@ -61,23 +66,16 @@ export function registerVideoRoutes(app: App): void {
 
   app.openapi(cancelVideo, async (c) => {
     const outcome = unwrap(await jobQueueStub(c.env).cancelJob(c.get("principal").tenantId, c.req.valid("param").id));
+    // A running job ends when its runner reports back (and is cleaned then); a queued one ends here.
+    if (outcome.job.status === "canceled") cleanUpOutputs(c, outcome.job, "ended");
     return c.json(await videoFor(c, outcome.job), 200);
   });
 
   app.openapi(deleteVideo, async (c) => {
     const outcome = unwrap(await jobQueueStub(c.env).deleteJob(c.get("principal").tenantId, c.req.valid("param").id));
     cacheHits.forget(outcome.job);
-    const keys = outcome.job.outputs.map((o) => o.key);
-    if (keys.length > 0) {
-      c.executionCtx.waitUntil(
-        objectStore(c)
-          .deleteObjects(keys)
-          .then((failed) => {
-            if (failed.length > 0)
-              logEvent("error", "output_delete_failed", { video_id: outcome.job.id, keys: failed });
-          }),
-      );
-    }
+    await forgetShare(c, outcome.job.share_id); // the embed stops here at once, elsewhere within its cache TTL
+    cleanUpOutputs(c, outcome.job, "deleted"); // every object of every attempt
     return c.body(null, 204);
   });
 }

@@ -34,6 +34,12 @@ export class ObjectStore {
     });
   }
 
+  private bucketUrl(): URL {
+    const endpoint = new URL(this.settings.endpoint);
+    if (this.settings.forcePathStyle) return new URL(`${endpoint.origin}/${this.settings.bucket}`);
+    return new URL(`${endpoint.protocol}//${this.settings.bucket}.${endpoint.host}/`);
+  }
+
   objectUrl(key: string): URL {
     const path = key.split("/").map(encodeURIComponent).join("/");
     const endpoint = new URL(this.settings.endpoint);
@@ -47,6 +53,36 @@ export class ObjectStore {
     url.searchParams.set("X-Amz-Expires", String(ttlSeconds));
     const signed = await this.client.sign(url.toString(), { method: "GET", aws: { signQuery: true } });
     return { url: signed.url, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
+  }
+
+  /** Every key under `prefix` (ListObjectsV2, all pages). */
+  async listKeys(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const url = this.bucketUrl();
+      url.searchParams.set("list-type", "2");
+      url.searchParams.set("prefix", prefix);
+      if (token) url.searchParams.set("continuation-token", token);
+      const res = await this.client.fetch(url.toString(), { method: "GET" });
+      if (!res.ok) throw new Error(`listing ${prefix} failed: HTTP ${res.status}`);
+      const xml = await res.text();
+      for (const match of xml.matchAll(/<Key>([^<]*)<\/Key>/g)) keys.push(decodeXml(match[1]!));
+      token = /<IsTruncated>true<\/IsTruncated>/.test(xml)
+        ? decodeXml(xml.match(/<NextContinuationToken>([^<]*)<\/NextContinuationToken>/)?.[1] ?? "")
+        : undefined;
+    } while (token);
+    return keys;
+  }
+
+  /**
+   * Deletes every object under `prefix` except `keep`; returns the keys that could not be deleted.
+   * A video's prefix holds one folder per runner attempt: this is how only the completing attempt's
+   * objects remain, and how a deleted video leaves nothing behind.
+   */
+  async deletePrefix(prefix: string, keep: ReadonlySet<string> = new Set()): Promise<string[]> {
+    const keys = (await this.listKeys(prefix)).filter((key) => !keep.has(key));
+    return this.deleteObjects(keys);
   }
 
   /** Delete objects; returns the keys that could not be deleted (404 counts as deleted). */
@@ -64,3 +100,6 @@ export class ObjectStore {
     return results.filter((k): k is string => k !== null);
   }
 }
+
+const XML_ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'" };
+const decodeXml = (text: string) => text.replace(/&(amp|lt|gt|quot|apos);/g, (e) => XML_ENTITIES[e] ?? e);
