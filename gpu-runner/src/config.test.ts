@@ -1,18 +1,11 @@
 import { EMBEDDED_MODEL_DIR } from "@sketchreel/models";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadPipelineConfig, loadRunnerConfig } from "./config.js";
+import { configProblems, loadPipelineConfig, loadRunnerConfig } from "./config.js";
 
 const minimal = { EDGE_URL: "http://127.0.0.1:8787/", RUNNER_TOKEN: "rt_secret", S3_BUCKET: "videos" };
 
-function problems(env: Record<string, string>, load: (env: Record<string, string>) => unknown = loadRunnerConfig) {
-  try {
-    load(env);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
-}
+const problems = (env: Record<string, string>, load: (env: Record<string, string>) => unknown = loadRunnerConfig) =>
+  configProblems(load, env);
 
 describe("loadRunnerConfig", () => {
   it("applies documented defaults to a minimal environment", () => {

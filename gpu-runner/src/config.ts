@@ -118,6 +118,17 @@ export function parseEnv<T extends z.ZodType>(schema: T, env: Env): z.infer<T> {
   throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
 }
 
+/** The problems a loader reports for `env` ("VARIABLE: rule" lines), or [] when it accepts it. */
+export function configProblems<E extends Env>(load: (env: E) => unknown, env: E): string[] {
+  try {
+    load(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
 function toPipelineConfig(e: z.infer<typeof PipelineEnv>): PipelineConfig {
   return {
     modelDir: e.MODEL_DIR,

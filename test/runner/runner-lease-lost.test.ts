@@ -8,6 +8,7 @@ import { OnnxBackend } from "@sketchreel/pipeline/onnx";
 import { TINY_MODEL_DIR as TINY_MODEL, throttledBackend } from "@sketchreel/pipeline/test-fixtures";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type LocalEdge, startEdge } from "../support/edge.js";
+import { testRunnerConfig } from "./runner-config.js";
 import { type LocalS3, startLocalS3 } from "./s3-server.js";
 
 let s3: LocalS3;
@@ -49,22 +50,12 @@ it("drops a job whose lease expired instead of completing or failing it", async 
     firstOutcome = resolve;
   });
   const service = await startRunnerService({
-    config: {
-      modelDir: TINY_MODEL,
-      device: "cpu",
-      threads: 1,
-      ffmpegPath: "ffmpeg",
-      logLevel: "debug",
-      edgeUrl: edge.url,
-      runnerToken: edge.runnerToken,
+    config: testRunnerConfig(edge, s3, {
       runnerId: "runner-slow-heart",
-      s3: s3.config,
-      port: 0,
       leaseWaitMs: 300,
       heartbeatIntervalMs: 60_000, // one beat at the start, none after: the 1 s lease runs out
       shutdownGraceMs: 100,
-      maxJobMs: 0,
-    },
+    }),
     pipeline: slow,
     modelId: "shape-world-tiny",
     log: createLogger({ level: "debug", write: (l) => lines.push(JSON.parse(l)) }),

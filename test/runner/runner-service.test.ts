@@ -29,6 +29,7 @@ import { TINY_MODEL_DIR as TINY_MODEL, throttledBackend } from "@sketchreel/pipe
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probe as probeVideo } from "../harness/ffprobe.js";
 import { type LocalEdge, startEdge } from "../support/edge.js";
+import { testRunnerConfig } from "./runner-config.js";
 import { type LocalS3, startLocalS3 } from "./s3-server.js";
 
 /** JSON read back from the API and the logs; the assertions check its shape. */
@@ -83,23 +84,7 @@ function startRunner(
   const lines: Json[] = [];
   const outcomes: JobOutcome[] = [];
   const waiters: ((o: JobOutcome) => void)[] = [];
-  const config: RunnerConfig = {
-    modelDir: TINY_MODEL,
-    device: "cpu",
-    threads: 1,
-    ffmpegPath: "ffmpeg",
-    logLevel: "debug",
-    edgeUrl: edge.url,
-    runnerToken: edge.runnerToken,
-    runnerId: "runner-test",
-    s3: s3.config,
-    port: 0,
-    leaseWaitMs: 500,
-    heartbeatIntervalMs: 50,
-    shutdownGraceMs: 10_000,
-    maxJobMs: 0,
-    ...over,
-  };
+  const config = testRunnerConfig(edge, s3, over);
   const log = createLogger({ level: "debug", write: (l) => lines.push(JSON.parse(l)) });
   const service = startRunnerService({
     config,

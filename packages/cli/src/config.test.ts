@@ -1,16 +1,9 @@
-import { ConfigError } from "@sketchreel/gpu-runner/config";
+import { configProblems } from "@sketchreel/gpu-runner/config";
 import { describe, expect, it } from "vitest";
 import { loadNotionConfig } from "./config.js";
 
-function problems(env: Record<string, string>, load: (env: Record<string, string>) => unknown) {
-  try {
-    load(env);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
-}
+const problems = (env: Record<string, string>, load: (env: Record<string, string>) => unknown) =>
+  configProblems(load, env);
 
 describe("loadNotionConfig", () => {
   it("names every missing variable and what to put in it", () => {

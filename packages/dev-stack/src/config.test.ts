@@ -1,16 +1,9 @@
-import { ConfigError } from "@sketchreel/gpu-runner/config";
+import { configProblems } from "@sketchreel/gpu-runner/config";
 import { describe, expect, it } from "vitest";
 import { loadDevConfig } from "./config.js";
 
-function problems(env: Record<string, string>, load: (env: Record<string, string>) => unknown) {
-  try {
-    load(env);
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems;
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
-}
+const problems = (env: Record<string, string>, load: (env: Record<string, string>) => unknown) =>
+  configProblems(load, env);
 
 describe("loadDevConfig", () => {
   it("passes the whole environment to the edge and only PATH and HOME to runners", () => {
