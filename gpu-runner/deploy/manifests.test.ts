@@ -19,6 +19,12 @@ const runner = load("runner.yaml");
 const keda = load("keda-scaledobject.yaml");
 const deployment = runner.find((d) => d.kind === "Deployment")!;
 type EnvVar = { name: string; value?: string; valueFrom?: unknown };
+type Probe = { httpGet: { path: string; port: string } };
+type PodMeta = { annotations: Record<string, string> };
+type PodSpec = {
+  securityContext: Record<string, unknown>;
+  containers: { image: string; ports: unknown[]; readinessProbe: Probe; livenessProbe: Probe }[];
+};
 const container = (deployment.spec as { template: { spec: { containers: { env: EnvVar[] }[] } } }).template.spec
   .containers[0]!;
 
@@ -35,7 +41,28 @@ describe("gpu-runner/deploy/kubernetes", () => {
     expect(config.s3.forcePathStyle).toBe(true);
     const grace = (deployment.spec as { template: { spec: { terminationGracePeriodSeconds: number } } }).template.spec
       .terminationGracePeriodSeconds;
-    expect(grace * 1000).toBeGreaterThan(config.shutdownGraceMs); // the job may finish before SIGKILL
+    // The job may finish (or an idle runner's long poll return) before SIGKILL.
+    expect(grace * 1000).toBeGreaterThan(config.shutdownGraceMs + config.leaseWaitMs);
+  });
+
+  it("runs the image as gpu-runner/Dockerfile builds it (what `npm run test:container` exercises)", () => {
+    const dockerfile = readFileSync(fileURLToPath(new URL("../Dockerfile", import.meta.url)), "utf8");
+    const field = (pattern: RegExp) => dockerfile.match(pattern)?.[1];
+    const port = Number(field(/^EXPOSE (\d+)$/m));
+    expect(Number(field(/^\s+PORT=(\d+)/m))).toBe(port);
+    expect(field(/^HEALTHCHECK[^\n]*\n[^\n]*(\/healthz)/m)).toBe("/healthz");
+    const [uid, gid] = (field(/^USER (\d+:\d+)$/m) ?? "").split(":").map(Number);
+
+    const pod = (deployment.spec as { template: { metadata: PodMeta; spec: PodSpec } }).template;
+    const runnerContainer = pod.spec.containers[0]!;
+    expect(runnerContainer.image).toMatch(/\/sketchreel-runner:[\w.-]+-cuda$/);
+    expect(runnerContainer.ports).toEqual([{ name: "metrics", containerPort: port }]);
+    for (const probe of [runnerContainer.readinessProbe, runnerContainer.livenessProbe]) {
+      expect(probe.httpGet).toEqual({ path: "/healthz", port: "metrics" });
+    }
+    expect(pod.metadata.annotations["prometheus.io/port"]).toBe(String(port));
+    expect(pod.metadata.annotations["prometheus.io/path"]).toBe("/metrics");
+    expect(pod.spec.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: uid, runAsGroup: gid });
   });
 
   it("scales the runner Deployment on a field GET /v1/usage really returns", () => {

@@ -1,5 +1,7 @@
 import { Prompts, Templates, UsageResource } from "./resources/catalog.js";
+import { Models } from "./resources/models.js";
 import { Videos } from "./resources/videos.js";
+import { Webhooks } from "./resources/webhooks.js";
 import { type FetchLike, Transport } from "./transport.js";
 
 export interface ClientOptions {
@@ -27,7 +29,9 @@ export class Sketchreel {
   readonly videos: Videos;
   readonly templates: Templates;
   readonly prompts: Prompts;
+  readonly models: Models;
   readonly usage: UsageResource;
+  readonly webhooks: Webhooks;
   readonly baseUrl: string;
 
   constructor(options: ClientOptions) {
@@ -36,6 +40,8 @@ export class Sketchreel {
     this.videos = new Videos(transport);
     this.templates = new Templates(transport);
     this.prompts = new Prompts(transport);
+    this.models = new Models(transport);
     this.usage = new UsageResource(transport);
+    this.webhooks = new Webhooks(transport);
   }
 }

@@ -49,6 +49,22 @@ export class ConflictError extends APIError {
 export class UnprocessableEntityError extends APIError {
   override name = "UnprocessableEntityError";
 }
+
+/** Why the model cannot draw a prompt: the word, where it is in the prompt, and the nearest known words. */
+export type VocabularyError = FieldError & Required<Pick<FieldError, "word" | "span" | "suggestions">>;
+
+/**
+ * 422 `prompt_out_of_vocabulary`: the model cannot draw the prompt (a word outside its vocabulary,
+ * too many objects or tokens), refused before any GPU work. `vocabularyErrors` names each word.
+ */
+export class PromptOutOfVocabularyError extends UnprocessableEntityError {
+  override name = "PromptOutOfVocabularyError";
+  get vocabularyErrors(): VocabularyError[] {
+    return this.errors.filter(
+      (e): e is VocabularyError => e.word !== undefined && e.span !== undefined && e.suggestions !== undefined,
+    );
+  }
+}
 export class RateLimitError extends APIError {
   override name = "RateLimitError";
   /** Seconds the API asked to wait (`Retry-After`), if it said. */
@@ -107,7 +123,10 @@ const BY_STATUS: Record<number, typeof APIError> = {
 export function errorFromResponse(response: Response, body: unknown): APIError {
   const problem = isProblem(body) ? body : undefined;
   const fallback = typeof body === "string" && body ? `HTTP ${response.status}: ${body.slice(0, 200)}` : undefined;
-  const ErrorClass = BY_STATUS[response.status] ?? (response.status >= 500 ? InternalServerError : APIError);
+  const ErrorClass =
+    problem?.code === "prompt_out_of_vocabulary" && response.status === 422
+      ? PromptOutOfVocabularyError
+      : (BY_STATUS[response.status] ?? (response.status >= 500 ? InternalServerError : APIError));
   return new ErrorClass(response.status, problem, response.headers, fallback);
 }
 

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import type { Lease } from "@sketchreel/contract";
-import { percentile } from "../harness/load.js";
+import { distinctPrompt, percentile } from "../harness/load.js";
 import { startTestStack } from "../harness/stack.js";
 
 const { values } = parseArgs({
@@ -44,7 +44,7 @@ try {
         const i = next++;
         const res = await post(`${t.apiUrl}/v1/videos`, {
           headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": `d-${i}` },
-          body: JSON.stringify({ prompt: `a red ball falls, take ${i}`, num_inference_steps: 1, outputs: ["poster"] }),
+          body: JSON.stringify({ prompt: distinctPrompt(i), num_inference_steps: 1, outputs: ["poster"] }),
         });
         if (res.status !== 202) throw new Error(`submit: HTTP ${res.status} ${await res.text()}`);
         await res.body?.cancel();

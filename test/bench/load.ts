@@ -6,7 +6,7 @@
  *   npx tsx test/bench/load.ts [--submissions 500] [--concurrency 50] [--runners 2]
  */
 import { parseArgs } from "node:util";
-import { percentile, runLoad } from "../harness/load.js";
+import { distinctPrompt, percentile, runLoad } from "../harness/load.js";
 import { startTestStack } from "../harness/stack.js";
 
 const { values } = parseArgs({
@@ -28,7 +28,7 @@ try {
     apiKey: await t.createKey("internal"),
     submissions: Number(values.submissions),
     concurrency: Number(values.concurrency),
-    body: (i) => ({ prompt: `a red ball falls, take ${i}`, num_inference_steps: 1, outputs: ["poster"] }),
+    body: (i) => ({ prompt: distinctPrompt(i), num_inference_steps: 1, outputs: ["poster"] }),
     drainTimeoutMs: 20 * 60_000,
   });
   const ms = (xs: number[]) => ({

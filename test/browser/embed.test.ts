@@ -1,21 +1,24 @@
-import { Sketchreel, type Video } from "@sketchreel/sdk";
+import { PromptOutOfVocabularyError, Sketchreel, type Video } from "@sketchreel/sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.js";
 import { type ClientStack, startClientStack } from "../support/stack.js";
 
-// A prompt that would run script if the page interpolated it as HTML.
+// A prompt that would run script if the page interpolated it as HTML. The embedded model's vocabulary
+// gate refuses it before it is stored; the edge's src/embed/page.test.ts checks the page escapes it.
 const HOSTILE = `A red ball falls <img src=x onerror="document.title='pwned'"><script>document.title='pwned'</script> & "quotes"`;
+const PROMPT = "A red ball falls from the top-left, while a blue cube stays on the right.";
 
 let stack: ClientStack;
 let browser: Browser;
 let video: Video;
+let client: Sketchreel;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
   stack = await startClientStack();
-  const client = new Sketchreel({ apiKey: await stack.edge.createKey(), baseUrl: stack.edge.url });
-  video = await client.videos.createAndWait({ prompt: HOSTILE, num_inference_steps: 2 }, { timeout: 30_000 });
+  client = new Sketchreel({ apiKey: await stack.edge.createKey(), baseUrl: stack.edge.url });
+  video = await client.videos.createAndWait({ prompt: PROMPT, num_inference_steps: 2 }, { timeout: 30_000 });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -58,12 +61,14 @@ describe("the embed page (Notion's iframe) in headless Chromium", () => {
     await page.close();
   });
 
-  it("shows a prompt containing HTML as inert text", async () => {
+  it("shows the prompt as text; one containing HTML never gets that far (422 prompt_out_of_vocabulary)", async () => {
+    const refused = await client.videos.create({ prompt: HOSTILE }).catch((e) => e);
+    expect(refused).toBeInstanceOf(PromptOutOfVocabularyError);
+    expect(refused.vocabularyErrors.map((e: { word: string }) => e.word)).toContain("<");
     const page = await openEmbed();
     expect(await page.locator("footer p").textContent()).toBe(video.prompt);
     expect(await page.locator("img, script, iframe, object").count()).toBe(0);
-    // The handlers would set the title to exactly "pwned"; the real title holds the prompt as text.
-    expect(await page.title()).toMatch(/^Sketchreel — A red ball falls <img src=x onerror=/);
+    expect(await page.title()).toBe(`Sketchreel — ${PROMPT}`);
     expect(dialogs).toEqual([]);
     await page.close();
   });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildPlugin } from "@sketchreel/figma-plugin/build";
 import type { UiToMain } from "@sketchreel/figma-plugin/messages";
+import { type Model, Sketchreel } from "@sketchreel/sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.js";
@@ -17,12 +18,14 @@ let browser: Browser;
 let harness: Awaited<ReturnType<typeof startFigmaHarness>>;
 let page: Page;
 let apiKey: string;
+let model: Model;
 const out = mkdtempSync(join(tmpdir(), "sketchreel-figma-"));
 
 beforeAll(async () => {
   stack = await startClientStack({ runner: { stepDelayMs: 60 } });
   const built = await buildPlugin({ outDir: out, apiOrigin: stack.edge.url, storageOrigin: stack.s3.endpoint });
   apiKey = await stack.edge.createKey();
+  model = await new Sketchreel({ apiKey, baseUrl: stack.edge.url }).models.get("shape-world-tiny");
   harness = await startFigmaHarness(readFileSync(built.ui, "utf8"), null); // first run: no key stored yet
   browser = await launchChromium();
   page = await browser.newPage();
@@ -38,6 +41,17 @@ afterAll(async () => {
 
 const ui = () => page.frameLocator("#plugin");
 const fromUi = () => page.evaluate(() => (window as unknown as { fromUi: UiToMain[] }).fromUi);
+const inserts = async () =>
+  (await fromUi()).flatMap((m) =>
+    m.type === "insert-preview" ? [{ preview: m.preview, besideNodeId: m.besideNodeId }] : [],
+  );
+/** Clicks `button`, waits for the preview it makes to reach the (stand-in) main thread, returns its params. */
+async function insertAfter(click: () => Promise<void>) {
+  const before = (await inserts()).length;
+  await click();
+  await expect.poll(async () => (await inserts()).length, { timeout: 30_000 }).toBe(before + 1);
+  return (await inserts()).at(-1)!;
+}
 
 describe("Figma plugin UI in headless Chromium, against the real edge", () => {
   it("asks for the API key first, with the build's API URL filled in, and saves it through the main thread", async () => {
@@ -58,6 +72,50 @@ describe("Figma plugin UI in headless Chromium, against the real edge", () => {
 
   it("loads the templates into the picker", async () => {
     await expect.poll(() => ui().locator("#template option").count(), { timeout: 10_000 }).toBeGreaterThan(1);
+  });
+
+  it("offers exactly the durations and sizes the model advertises (GET /v1/models), its defaults pressed", async () => {
+    const durations = ui().locator("#durations button");
+    await expect.poll(() => durations.count(), { timeout: 10_000 }).toBe(model.frame_counts.length);
+    expect(await durations.evaluateAll((bs) => bs.map((b) => (b as HTMLButtonElement).dataset.frames))).toEqual(
+      model.frame_counts.map(String),
+    );
+    expect(await durations.allTextContents()).toEqual(model.durations.map((s) => `${s} s`));
+    const sizes = ui().locator("#resolutions button");
+    expect(await sizes.evaluateAll((bs) => bs.map((b) => (b as HTMLButtonElement).dataset.size))).toEqual(
+      (model.sizes ?? []).map((s) => `${s.width}x${s.height}`),
+    );
+    expect(await ui().locator('#durations button[aria-pressed="true"]').getAttribute("data-frames")).toBe(
+      String(model.defaults.num_frames),
+    );
+    expect(await ui().locator('#resolutions button[aria-pressed="true"]').getAttribute("data-size")).toBe(
+      `${model.defaults.width}x${model.defaults.height}`,
+    );
+  });
+
+  it("shows the out-of-vocabulary hint before submitting, and submits nothing", async () => {
+    await ui().locator("#prompt").fill("a cat jumps over a dog");
+    await ui().locator("#generate").click();
+    await expect
+      .poll(() => ui().locator("#status").textContent(), { timeout: 10_000 })
+      .toBe("The model cannot draw this prompt: see the hints above.");
+    const errors = ui().locator("#hints li.hint-error");
+    expect(await errors.allTextContents()).toEqual([
+      '"cat" is not a word the model knows',
+      '"jumps" is not a word the model knows Try: moves',
+      '"over" is not a word the model knows Try: above',
+      '"dog" is not a word the model knows Try: dot',
+    ]);
+    // "dot" is one of the model's shapes, so "dog" reads as an unknown shape.
+    expect(await errors.evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.code))).toEqual([
+      "unknown_word",
+      "unknown_word",
+      "unknown_word",
+      "unknown_shape",
+    ]);
+    expect(await inserts()).toEqual([]);
+    const client = new Sketchreel({ apiKey, baseUrl: stack.edge.url });
+    expect((await client.videos.list()).data).toEqual([]);
   });
 
   it("generates: progress climbs to 100 %, then the GIF and PNG keyframes go to the main thread", async () => {
@@ -121,5 +179,27 @@ describe("Figma plugin UI in headless Chromium, against the real edge", () => {
     expect(second.preview.prompt).toBe(first.preview.prompt);
     expect(second.preview.params.seed).not.toBe(first.preview.params.seed);
     expect(second.besideNodeId).toBe("12:34");
+  });
+
+  it("clicks every offered duration and size, and each one succeeds end to end", async () => {
+    await ui().locator("#prompt").fill("A red ball moves from the left to the right.");
+    await ui().locator("#seed").fill("");
+    for (const frames of model.frame_counts) {
+      const made = await insertAfter(async () => {
+        await ui().locator(`#durations button[data-frames="${frames}"]`).click();
+        await ui().locator("#generate").click();
+      });
+      expect(made.preview.params).toMatchObject({ num_frames: frames, fps: model.fps });
+    }
+    for (const { width, height } of model.sizes ?? []) {
+      const made = await insertAfter(async () => {
+        await ui().locator(`#resolutions button[data-size="${width}x${height}"]`).click();
+        await ui().locator("#generate").click();
+      });
+      expect(made.preview.params).toMatchObject({ width, height });
+    }
+    const again = await insertAfter(() => ui().locator("#regenerate").click());
+    expect(again.preview.prompt).toBe("A red ball moves from the left to the right.");
+    expect(await ui().locator("#status").textContent()).toContain("inserted on the canvas");
   });
 });

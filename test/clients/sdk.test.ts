@@ -4,6 +4,7 @@ import {
   AuthenticationError,
   type FetchLike,
   NotFoundError,
+  PromptOutOfVocabularyError,
   RateLimitError,
   Sketchreel,
   UnprocessableEntityError,
@@ -123,6 +124,32 @@ describe("SDK against the real edge (workerd) and a lease-protocol runner", () =
     expect(lint.issues.map((i) => i.code)).toContain("vague_spatial_word");
     const usage = await client.usage.get();
     expect(usage.usage.videos_created).toBeGreaterThan(0);
+  });
+
+  it("reads what the models can make, and refuses a prompt outside the vocabulary with PromptOutOfVocabularyError", async () => {
+    const { data } = await client.models.list();
+    expect(data.map((m) => [m.id, m.default])).toEqual([["shape-world-tiny", true]]);
+    const tiny = await client.models.get("shape-world-tiny");
+    expect(tiny).toEqual(data[0]);
+    expect(tiny).toMatchObject({ sizes: [{ width: 64, height: 64 }], frame_counts: [16], durations: [2], fps: 8 });
+    expect(tiny.vocabulary?.closed).toBe(true);
+    const missing = await client.models.get("wan2.2-ti2v-5b").catch((e) => e);
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect(missing.message).toContain("the served models are shape-world-tiny");
+
+    const refused = await client.videos
+      .create({ prompt: "a pink star moves from the left to the right" })
+      .catch((e) => e);
+    expect(refused).toBeInstanceOf(PromptOutOfVocabularyError);
+    expect(refused).toBeInstanceOf(UnprocessableEntityError);
+    expect(refused.code).toBe("prompt_out_of_vocabulary");
+    expect(refused.vocabularyErrors).toEqual([
+      expect.objectContaining({ word: "pink", span: { start: 2, end: 6 }, suggestions: ["red"] }),
+      expect.objectContaining({ word: "star", span: { start: 7, end: 11 }, suggestions: [] }),
+    ]);
+    // Each example prompt the model advertises is one it accepts.
+    const example = await client.videos.create({ prompt: tiny.examples[0]!, num_inference_steps: 1 });
+    expect(example.status).toBe("queued");
   });
 
   it("throws typed errors carrying request id, code and field errors", async () => {

@@ -1,4 +1,18 @@
+import shipped from "@sketchreel/models/shape-world-tiny/model_index.json";
 import type { CreateVideoParams, Video } from "@sketchreel/sdk";
+
+/**
+ * The i-th of many distinct prompts the embedded model can draw (its vocabulary gate refuses any
+ * other): a colour × shape × verb of its model_index.json, cycling.
+ */
+export function distinctPrompt(i: number): string {
+  const { colors, shapes } = shipped.vocabulary.roles;
+  const verbs = ["falls", "rises"];
+  const color = colors[i % colors.length];
+  const shape = shapes[Math.floor(i / colors.length) % shapes.length];
+  const verb = verbs[Math.floor(i / (colors.length * shapes.length)) % verbs.length];
+  return `a ${color} ${shape} ${verb}`;
+}
 
 export interface LoadOptions {
   apiUrl: string;

@@ -1,3 +1,5 @@
+import { CreateVideoRequest } from "@sketchreel/contract";
+
 /**
  * A seeded generator of malformed API requests: wrong types, huge/empty/odd-unicode prompts, bad
  * sizes, bad JSON, wrong content types, oversize bodies, bad ids, bad keys, bad queries, bad
@@ -14,6 +16,20 @@ export interface MalformedRequest {
   auth: "key" | "runner" | "admin" | { header: string } | null;
   headers?: Record<string, string>;
   body?: string | Uint8Array;
+  /**
+   * The statuses the contract allows for this request, when they can be known in advance (the seeded
+   * fuzz cases, judged by the contract's own schema; the Idempotency-Key cases). Without it, any 4xx.
+   */
+  expect?: readonly number[];
+}
+
+/**
+ * What the contract allows for a create body: a body its schema refuses must be answered 422; one
+ * it accepts may still be refused by a model limit, the content policy or the vocabulary gate (422),
+ * and is otherwise created (202) or served from the cache (200).
+ */
+export function expectedForCreateBody(body: unknown): readonly number[] {
+  return CreateVideoRequest.safeParse(body).success ? [200, 202, 422] : [422];
 }
 
 const VALID = { prompt: "a red ball falls", num_inference_steps: 1, outputs: ["poster"] };
@@ -80,8 +96,10 @@ const ODD_PROMPTS = [
 
 type Json = Record<string, unknown>;
 
-function videoBodies(random: () => number): { label: string; body: unknown }[] {
-  const cases: { label: string; body: unknown }[] = [];
+type BodyCase = { label: string; body: unknown; expect?: readonly number[] };
+
+function videoBodies(random: () => number): BodyCase[] {
+  const cases: BodyCase[] = [];
   const fields = [
     "prompt",
     "negative_prompt",
@@ -171,7 +189,7 @@ function videoBodies(random: () => number): { label: string; body: unknown }[] {
       const field = fields[Math.floor(random() * fields.length)]!;
       body[field] = WRONG_VALUES[Math.floor(random() * WRONG_VALUES.length)];
     }
-    cases.push({ label: `fuzz #${i} ${Object.keys(body).join(",")}`, body });
+    cases.push({ label: `fuzz #${i} ${Object.keys(body).join(",")}`, body, expect: expectedForCreateBody(body) });
   }
   return cases;
 }
@@ -259,7 +277,7 @@ export function generateMalformedRequests(seed = 7, minimum = 1000): MalformedRe
   const out: MalformedRequest[] = [];
   const jsonHeaders = { "content-type": "application/json" };
 
-  for (const { label, body } of videoBodies(random)) {
+  for (const { label, body, expect } of videoBodies(random)) {
     out.push({
       label: `POST /v1/videos ${label}`,
       method: "POST",
@@ -267,6 +285,7 @@ export function generateMalformedRequests(seed = 7, minimum = 1000): MalformedRe
       auth: "key",
       headers: jsonHeaders,
       body: json(body),
+      ...(expect ? { expect } : {}),
     });
   }
   for (const text of BAD_JSON) {
@@ -531,14 +550,20 @@ export function generateMalformedRequests(seed = 7, minimum = 1000): MalformedRe
   }
   out.push({ label: "oembed no url", method: "GET", path: "/oembed", auth: null });
   out.push({ label: "oembed format xml", method: "GET", path: "/oembed?url=x&format=xml", auth: null });
-  for (const key of ["", "x".repeat(300), "\u00e9"]) {
+  // A valid body, so that the header alone decides: empty and 256 characters are refused, 255 pass.
+  for (const [key, expect] of [
+    ["", [422]],
+    ["x".repeat(256), [422]],
+    ["k".repeat(255), [202]],
+  ] as const) {
     out.push({
       label: `idempotency-key ${preview(key)}`,
       method: "POST",
       path: "/v1/videos",
       auth: "key",
       headers: { ...jsonHeaders, "idempotency-key": key },
-      body: json({ ...VALID, prompt: "" }),
+      body: json(VALID),
+      expect,
     });
   }
   // Pad to the minimum with more seeded fuzz bodies.
@@ -553,6 +578,7 @@ export function generateMalformedRequests(seed = 7, minimum = 1000): MalformedRe
       auth: "key",
       headers: jsonHeaders,
       body: json(body),
+      expect: expectedForCreateBody(body),
     });
   }
   return out;

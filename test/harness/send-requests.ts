@@ -80,9 +80,16 @@ export async function sendAll(
   return answers;
 }
 
-/** Why an answer breaks the rule "4xx problem+json, never 5xx" (null when it keeps it). */
+/**
+ * Why an answer breaks the rule "4xx problem+json, never 5xx" or the request's own expected
+ * statuses (null when it keeps both).
+ */
 export function violation(answer: Answer): string | null {
   if (answer.status >= 500) return `HTTP ${answer.status}: ${answer.body.slice(0, 300)}`;
+  const expected = answer.request.expect;
+  if (expected && !expected.includes(answer.status)) {
+    return `HTTP ${answer.status}, the contract allows ${expected.join(" or ")}: ${answer.body.slice(0, 200)}`;
+  }
   if (answer.status < 400) return null;
   if (!answer.contentType.startsWith("application/problem+json"))
     return `${answer.status} with content-type "${answer.contentType}"`;

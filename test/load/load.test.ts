@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { percentile, runLoad } from "../harness/load.js";
+import { distinctPrompt, percentile, runLoad } from "../harness/load.js";
 import { startTestStack, type TestStack } from "../harness/stack.js";
 
 // A bounded version of `npm run bench`'s load run: 40 submissions, 12 clients, 2 runners, a
@@ -19,7 +19,7 @@ it("brings every accepted submission to a terminal state; every 429 carries Retr
     apiKey: await t.createKey("internal"),
     submissions: 40,
     concurrency: 12,
-    body: (i) => ({ prompt: `a red ball falls, take ${i}`, num_inference_steps: 1, outputs: ["poster"] }),
+    body: (i) => ({ prompt: distinctPrompt(i), num_inference_steps: 1, outputs: ["poster"] }),
     drainTimeoutMs: 150_000,
   });
   console.info(

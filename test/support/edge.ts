@@ -31,6 +31,9 @@ export async function startEdge(options: { s3Endpoint: string; vars?: Record<str
     webhookSecret: `whsec_${randomBytes(24).toString("base64")}`,
   };
   const vars: Record<string, string> = {
+    // wrangler.jsonc's own vars are production rules without a base URL: the edge refuses to serve
+    // with them (fails closed). A loopback edge is a development one.
+    ENVIRONMENT: "development",
     ADMIN_TOKEN: secrets.adminToken,
     RUNNER_TOKEN: secrets.runnerToken,
     WEBHOOK_SECRET: secrets.webhookSecret,

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -95,6 +96,28 @@ describe("sketchreel generate", () => {
     expect(error.errors).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: "guidance_scale", rule: "maximum" })]),
     );
+  });
+
+  it("refuses a prompt the embedded model cannot draw: exit 2, each word named, nothing written", async () => {
+    const file = join(out, "refused.mp4");
+    const run = await sketchreel(["generate", "a cat jumps over a dog", "--seed", "1", "-o", file]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain('prompt: "cat" is not a word the model knows\n');
+    expect(run.stderr).toContain('prompt: "jumps" is not a word the model knows; try "moves"');
+    expect(run.stderr).toContain("`sketchreel models` lists the words the model knows");
+    expect(existsSync(file)).toBe(false);
+
+    const json = await sketchreel(["generate", "a pink star falls", "-o", file, "--json"]);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout).error).toMatchObject({
+      code: "prompt_out_of_vocabulary",
+      errors: [
+        { field: "prompt", rule: "unknown_word", word: "pink", span: { start: 2, end: 6 }, suggestions: ["red"] },
+        { field: "prompt", rule: "unknown_word", word: "star", span: { start: 7, end: 11 }, suggestions: [] },
+      ],
+    });
+    expect(existsSync(file)).toBe(false);
   });
 
   it("runs the embedded model by default, from any directory", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkModelLimits } from "./model-limits.js";
+import { checkModelLimits, supportedFrameCounts } from "./model-limits.js";
 import { ModelCapabilities } from "./models.js";
 
 const defaults = { width: 64, height: 64, num_frames: 16, fps: 8, num_inference_steps: 20, guidance_scale: 2 };
@@ -57,7 +57,7 @@ describe("checkModelLimits", () => {
       "width must be at least 32 (got 16) for model ranged",
       "width must be a multiple of 32 (got 16) for model ranged",
       "height must be at most 128 (got 256) for model ranged",
-      "num_frames must be at most 32 (got 40) for model ranged",
+      "num_frames must be at most 32 (got 40) for model ranged (supported: 4, 8, 12, 16, 20, 24, 28, 32)",
       "num_inference_steps must be at most 50 (got 60) for model ranged",
     ]);
   });
@@ -73,7 +73,8 @@ describe("checkModelLimits", () => {
       {
         field: "num_frames",
         rule: "multiple_of",
-        message: "num_frames must be a multiple of 4 (got 6) for model ranged",
+        message:
+          "num_frames must be a multiple of 4 (got 6) for model ranged (supported: 4, 8, 12, 16, 20, 24, 28, 32)",
       },
     ]);
   });
@@ -89,11 +90,42 @@ describe("checkModelLimits", () => {
   });
 });
 
+describe("supportedFrameCounts", () => {
+  it("lists every frame count the limits, the multiple and the temporal rule allow", () => {
+    expect(supportedFrameCounts(tiny)).toEqual([16]);
+    expect(supportedFrameCounts(ranged)).toEqual([4, 8, 12, 16, 20, 24, 28, 32]);
+    const causalCounts = supportedFrameCounts(causal);
+    expect(causalCounts.slice(0, 3)).toEqual([1, 5, 9]);
+    expect(causalCounts.at(-1)).toBe(241);
+  });
+
+  it("names the supported counts in the error when there are a few: 1-4 s at 8 fps", () => {
+    const seconds = ModelCapabilities.parse({
+      ...tiny,
+      limits: { min_frames: 8, max_frames: 32, frames_multiple: 8 },
+    });
+    expect(checkModelLimits(seconds, { ...params, num_frames: 20 }).map((e) => e.message)).toEqual([
+      "num_frames must be a multiple of 8 (got 20) for model tiny (supported: 8, 16, 24, 32)",
+    ]);
+    // 61 counts are too many to list: the rule says it.
+    expect(checkModelLimits(causal, { ...params, num_frames: 80 })[0]?.message).not.toContain("supported");
+  });
+});
+
 describe("ModelCapabilities", () => {
   it("fills the optional parts of model_index.json", () => {
     expect(tiny.defaults).toMatchObject({ negative_prompt: "", scheduler: "unipc" });
     expect(tiny.latent).toEqual({ spatial_compression: 8, temporal_compression: 1, temporal_rule: "divide" });
     expect(ModelCapabilities.parse({ ...causal, limits: undefined }).limits).toEqual({});
+  });
+
+  it("reads a package without description, examples or vocabulary as having none (no vocabulary gate)", () => {
+    expect(tiny).toMatchObject({ description: "", examples: [], vocabulary: null });
+  });
+
+  it("refuses the old vocabulary string, naming the field", () => {
+    const old = ModelCapabilities.safeParse({ ...tiny, vocabulary: "shape-world" });
+    expect(old.error?.issues[0]).toMatchObject({ path: ["vocabulary"] });
   });
 
   it("holds the defaults to the contract's own parameter rules", () => {

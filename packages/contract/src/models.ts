@@ -31,9 +31,61 @@ export const LatentRules = z.object({
   temporal_rule: z.enum(["divide", "causal"]).default("divide"),
 });
 
+const words = z.array(z.string().min(1));
+
+/** The words (or phrases) a closed vocabulary knows, by their role in a prompt. World v1 has no counts or formations. */
+export const VocabularyRoles = z.object({
+  shapes: words.default([]),
+  colors: words.default([]),
+  places: words.default([]),
+  verbs: words.default([]),
+  relations: words.default([]),
+  /** Number words before a plural shape ("three balls"); how many each means is in `count_values`. */
+  counts: words.default([]),
+  /** Group arrangements ("in a row"); their words never count as objects. */
+  formations: words.default([]),
+});
+const noRoles = () => ({ shapes: [], colors: [], places: [], verbs: [], relations: [], counts: [], formations: [] });
+
+/**
+ * What prompts a model can draw. A closed vocabulary (the embedded model's) makes the edge, the
+ * CLI and the runner refuse any prompt with a word outside it, more objects than `max_objects` or
+ * more tokens than `max_tokens` (`checkPromptVocabulary` in @sketchreel/prompts). An open one (a real
+ * Wan2.2 export) — or `"vocabulary": null` — turns that gate off.
+ */
+export const ModelVocabulary = z
+  .object({
+    /** The prompt grammar for lint advice beyond the words ("shape-world"). */
+    grammar: z.string().min(1).optional(),
+    closed: z.boolean(),
+    /** Most objects one prompt may name. */
+    max_objects: positiveInt.optional(),
+    /** The tokenizer's length: tokens beyond it would be cut. */
+    max_tokens: positiveInt.optional(),
+    roles: VocabularyRoles.default(noRoles),
+    count_values: z.record(z.string(), positiveInt).default({}),
+    /** Words outside the vocabulary → the known words to suggest instead ("pink" → ["red"]). */
+    synonyms: z.record(z.string(), words).default({}),
+    /** Articles, prepositions, joiners and punctuation the tokenizer knows. */
+    function_words: words.default([]),
+  })
+  .superRefine((v, ctx) => {
+    for (const word of v.roles.counts) {
+      if (!Object.hasOwn(v.count_values, word)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["count_values"],
+          message: `count_values lacks the count word "${word}"`,
+        });
+      }
+    }
+  })
+  .openapi("ModelVocabulary");
+export type ModelVocabulary = z.output<typeof ModelVocabulary>;
+
 /**
  * The part of a model package's `model_index.json` (packages/pipeline/MODEL-PACKAGE.md) that the
- * edge and the pipeline share: identity, defaults, limits. The pipeline extends it with the
+ * edge and the pipeline share: identity, defaults, limits, vocabulary. The pipeline extends it with the
  * runner-only parts (components, latent channels); the edge's catalog is generated from it.
  */
 export const ModelCapabilities = z.object({
@@ -43,7 +95,11 @@ export const ModelCapabilities = z.object({
   defaults: ModelDefaults,
   limits: ModelLimits.default({}),
   latent: LatentRules,
-  /** Which prompt grammar the model understands (the lint's vocabulary). */
-  vocabulary: z.string().optional(),
+  /** One line for people choosing a model. */
+  description: z.string().default(""),
+  /** Prompts the model draws well, the best first. */
+  examples: z.array(z.string().min(1)).default([]),
+  /** What prompts it can draw; `null` (or `closed: false`): anything, no vocabulary gate. */
+  vocabulary: ModelVocabulary.nullable().default(null),
 });
 export type ModelCapabilities = z.output<typeof ModelCapabilities>;

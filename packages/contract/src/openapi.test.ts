@@ -5,7 +5,7 @@ import { buildOpenApiDocument, renderOpenApiJson } from "./openapi.js";
 
 const committed = readFileSync(new URL("../openapi.json", import.meta.url), "utf8");
 
-/** The HTTP API of DESIGN.md, path and method. */
+/** The HTTP API of DESIGN.md (and later issues), path and method. */
 const DESIGN_OPERATIONS = [
   "post /v1/videos",
   "get /v1/videos/{id}",
@@ -14,10 +14,17 @@ const DESIGN_OPERATIONS = [
   "delete /v1/videos/{id}",
   "get /v1/videos/{id}/events",
   "get /v1/videos/{id}/content",
+  "get /v1/videos/{id}/webhook-deliveries",
+  "post /v1/videos/{id}/webhook-deliveries/{deliveryId}/redeliver",
+  "get /v1/webhook-secret",
+  "post /v1/webhook-secret/rotate",
   "get /v1/templates",
   "get /v1/templates/{id}",
   "post /v1/prompts/lint",
   "get /v1/usage",
+  // Issue 15: the served models and what each can make.
+  "get /v1/models",
+  "get /v1/models/{id}",
   "get /embed/{shareId}",
   "get /oembed",
   "post /internal/runners/lease",

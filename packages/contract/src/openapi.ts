@@ -7,6 +7,8 @@ const DESCRIPTION = `Sketchreel turns a sentence with spatial relations into a s
 
 Every response carries \`X-Request-Id\`. Errors are RFC 9457 \`application/problem+json\` with
 \`type, title, status, detail, code, request_id\` and \`errors[]\` naming each offending field.
+A prompt the model cannot draw is refused before any GPU work: 422 \`prompt_out_of_vocabulary\`, each
+entry of \`errors[]\` naming the word, its \`span\` and \`suggestions\` (see \`GET /v1/models/{id}\`).
 Responses to API-key requests carry \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`;
 429s carry \`Retry-After\`. \`POST /v1/videos\` honours \`Idempotency-Key\` for 24 hours.`;
 
@@ -36,8 +38,10 @@ export function buildOpenApiDocument(serverUrl = "http://127.0.0.1:8787") {
     servers: [{ url: serverUrl }],
     tags: [
       { name: "videos", description: "Create, watch and download videos." },
+      { name: "webhooks", description: "Signing secret, delivery log and redelivery of webhooks." },
       { name: "templates", description: "Versioned prompt templates." },
       { name: "prompts", description: "Prompt lint." },
+      { name: "models", description: "The served models and what each can make." },
       { name: "usage", description: "Limits and usage." },
       { name: "embed", description: "Embeds for Notion and other oEmbed consumers." },
       { name: "runners", description: "Runner protocol (runner token)." },

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   "conflict",
   "idempotency_key_reused",
   "content_policy",
+  "prompt_out_of_vocabulary",
   "rate_limited",
   "concurrency_limited",
   "budget_exhausted",
@@ -31,6 +32,18 @@ export const FieldError = z
     field: z.string().openapi({ description: "Dotted path of the offending field.", example: "width" }),
     rule: z.string().openapi({ description: "The rule it broke.", example: "multiple_of" }),
     message: z.string().openapi({ example: "width must be a multiple of 16 (got 500)" }),
+    word: z
+      .string()
+      .optional()
+      .openapi({ description: "The offending word of a prompt (`prompt_out_of_vocabulary`).", example: "cat" }),
+    span: z
+      .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+      .optional()
+      .openapi({ description: "Where `word` is in the prompt: UTF-16 offsets, `end` exclusive." }),
+    suggestions: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "The nearest words the model knows, best first.", example: ["dot"] }),
   })
   .openapi("FieldError");
 export type FieldError = z.infer<typeof FieldError>;

@@ -10,6 +10,7 @@ export const LINT_CODES = [
   "missing_motion",
   "conflicting_places",
   "too_long",
+  "too_many_tokens",
 ] as const;
 
 export const LintRequest = z.object({ prompt: Prompt, model: ModelId.optional() }).strict().openapi("LintRequest");

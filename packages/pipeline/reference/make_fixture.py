@@ -105,7 +105,7 @@ def export_package(out, modules, vocab, dim):
         "limits": {"min_size": 32, "max_size": 64, "size_multiple": 16, "min_frames": 4, "max_frames": 16,
                    "frames_multiple": 4, "max_steps": 50},
         "latent": {"channels": CHANNELS, "spatial_compression": 8, "temporal_compression": 1, "temporal_rule": "divide"},
-        "vocabulary": "shape-world"})
+        "vocabulary": None})
 
 
 def export_fixed_batch_transformer(path, transformer, dim):

@@ -1,16 +1,17 @@
-import type { LintIssue } from "@sketchreel/contract";
+import type { LintIssue, ModelVocabulary } from "@sketchreel/contract";
 import { COLORS, PLACE_SYNONYMS, SHAPE_SYNONYMS, VAGUE_SPATIAL_WORDS } from "@sketchreel/shape-world";
 import { tokenizeWords, type WordToken } from "./normalize.js";
+import { COLOR_WORDS, lookup, MOTION_WORDS, NUMBER_WORDS, singularShape } from "./vocabulary.js";
 import {
-  KNOWN_WORDS,
-  lookup,
-  MOTION_WORDS,
-  NUMBER_WORDS,
-  singularShape,
-  UNKNOWN_COLORS,
-  UNKNOWN_SHAPES,
-} from "./vocabulary.js";
+  checkPromptVocabulary,
+  countPromptObjects,
+  isClosedVocabulary,
+  type PromptVocabularyError,
+  unknownWordMessage,
+  vocabularyRole,
+} from "./vocabulary-gate.js";
 
+/** Subjects an open-vocabulary prompt may name before lint warns. */
 export const MAX_SUBJECTS = 2;
 export const MAX_WORDS = 60;
 
@@ -22,18 +23,21 @@ export interface PromptLint {
 }
 
 /**
- * The "use standard spatial words" advice as code. `vocabulary` is the model's prompt grammar
- * ("shape-world" for the embedded model); without one only the model-independent rules apply.
+ * The "use standard spatial words" advice as code, for the model's `vocabulary`. A closed one adds
+ * the vocabulary gate's refusals (the same `checkPromptVocabulary` that generation runs) as errors;
+ * the shape-world grammar adds its motion and place advice. Without one, only the model-independent
+ * rules apply.
  */
-export function lintPrompt(prompt: string, vocabulary: string | null): PromptLint {
-  const closed = vocabulary === "shape-world";
+export function lintPrompt(prompt: string, vocabulary: ModelVocabulary | null): PromptLint {
+  const closed = isClosedVocabulary(vocabulary);
+  const shapeWorld = vocabulary?.grammar === "shape-world";
   const tokens = tokenizeWords(prompt);
   const issues: LintIssue[] = [...vagueWordIssues(prompt)];
-  const subjects = countSubjects(tokens);
-  if (subjects > MAX_SUBJECTS) {
+  const subjects = closed ? countPromptObjects(prompt, vocabulary) : countSubjects(tokens);
+  if (!closed && subjects > MAX_SUBJECTS) {
     issues.push({
       code: "too_many_subjects",
-      severity: closed ? "error" : "warning",
+      severity: "warning",
       message: `the prompt names ${subjects} subjects; the model draws at most ${MAX_SUBJECTS}`,
       span: null,
       suggestion: "describe one or two objects",
@@ -42,13 +46,35 @@ export function lintPrompt(prompt: string, vocabulary: string | null): PromptLin
   if (tokens.length > MAX_WORDS) {
     issues.push(issue("too_long", "warning", `${tokens.length} words; keep prompts under ${MAX_WORDS}`, null, null));
   }
-  if (closed) issues.push(...vocabularyIssues(tokens), ...motionIssues(tokens));
+  if (closed) issues.push(...checkPromptVocabulary(prompt, vocabulary).map((e) => vocabularyIssue(e, vocabulary)));
+  if (shapeWorld) issues.push(...motionIssues(tokens));
   return {
     ok: !issues.some((i) => i.severity === "error"),
-    normalized_prompt: closed ? canonicalizeShapeWorld(prompt) : prompt.toLowerCase(),
+    normalized_prompt: shapeWorld ? canonicalizeShapeWorld(prompt) : prompt.toLowerCase(),
     subjects,
     issues,
   };
+}
+
+const LINT_CODE_OF_RULE = {
+  unknown_word: "unknown_word",
+  too_many_objects: "too_many_subjects",
+  too_many_tokens: "too_many_tokens",
+} as const;
+
+/** A gate refusal as a lint error; an unknown word whose suggestion is a colour (shape) is an unknown colour (shape). */
+function vocabularyIssue(e: PromptVocabularyError, vocabulary: ModelVocabulary): LintIssue {
+  const role = e.suggestions[0] === undefined ? undefined : vocabularyRole(vocabulary, e.suggestions[0]);
+  const code =
+    e.rule === "unknown_word" && role === "colors"
+      ? "unknown_color"
+      : e.rule === "unknown_word" && role === "shapes"
+        ? "unknown_shape"
+        : LINT_CODE_OF_RULE[e.rule];
+  const suggestion = e.suggestions.length > 0 ? e.suggestions.join(" / ") : null;
+  // The suggestions travel in `suggestion`, so an unknown word's message leaves them out.
+  const message = e.rule === "unknown_word" ? unknownWordMessage(e.word, []) : e.message;
+  return { code, severity: "error", message, span: e.span, suggestion };
 }
 
 function issue(
@@ -74,7 +100,7 @@ function vagueWordIssues(prompt: string): LintIssue[] {
   return issues.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
 }
 
-/** Objects introduced by an article, a color or a number ("a ball", "red cube", "three dots"). */
+/** Open vocabulary: objects introduced by an article, a color or a number ("a cat", "red cube", "three dots"). */
 function countSubjects(tokens: WordToken[]): number {
   let count = 0;
   tokens.forEach((token, i) => {
@@ -85,54 +111,12 @@ function countSubjects(tokens: WordToken[]): number {
     if (number !== undefined && shape !== token.word) count += number;
     else if (
       before.some(
-        (w) =>
-          w === "a" ||
-          w === "an" ||
-          w === "another" ||
-          lookup(UNKNOWN_COLORS, w) !== undefined ||
-          COLORS.includes(w as never),
+        (w) => w === "a" || w === "an" || w === "another" || COLOR_WORDS.has(w) || COLORS.includes(w as never),
       )
     )
       count += 1;
   });
   return count;
-}
-
-function vocabularyIssues(tokens: WordToken[]): LintIssue[] {
-  const issues: LintIssue[] = [];
-  for (const token of tokens) {
-    const { word } = token;
-    if (KNOWN_WORDS.has(word) || lookup(NUMBER_WORDS, word) !== undefined) continue;
-    const color = lookup(UNKNOWN_COLORS, word);
-    const shape = singularShape(word);
-    if (color) {
-      issues.push(
-        issue(
-          "unknown_color",
-          "error",
-          `the model does not know the color "${word}" (palette: ${COLORS.join(", ")})`,
-          token,
-          color,
-        ),
-      );
-    } else if (shape && Object.hasOwn(UNKNOWN_SHAPES, shape)) {
-      const known = Object.values(SHAPE_SYNONYMS).filter((v, i, all) => all.indexOf(v) === i);
-      issues.push(
-        issue(
-          "unknown_shape",
-          "error",
-          `the model does not know the shape "${word}" (shapes: ${known.join(", ")})`,
-          token,
-          lookup(UNKNOWN_SHAPES, shape) ?? null,
-        ),
-      );
-    } else if (!shape) {
-      issues.push(
-        issue("unknown_word", "warning", `"${word}" is not in the model's vocabulary and will be ignored`, token, null),
-      );
-    }
-  }
-  return issues;
 }
 
 function motionIssues(tokens: WordToken[]): LintIssue[] {

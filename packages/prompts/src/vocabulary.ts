@@ -1,17 +1,8 @@
-import {
-  COLORS,
-  FALL_VERBS,
-  JOINERS,
-  MOVE_VERBS,
-  PLACE_SYNONYMS,
-  RELATIONS,
-  SHAPE_SYNONYMS,
-  STAY_PHRASES,
-} from "@sketchreel/shape-world";
+import { FALL_VERBS, MOVE_VERBS, SHAPE_SYNONYMS, STAY_PHRASES } from "@sketchreel/shape-world";
 
 const words = (phrases: readonly string[]) => phrases.flatMap((p) => p.split(/[\s,]+/)).filter(Boolean);
 
-/** Words that carry motion or placement (a prompt without any of them says nothing about space). */
+/** Words that carry motion or placement (a shape-world prompt without any of them says nothing about space). */
 export const MOTION_WORDS = new Set<string>([
   ...MOVE_VERBS,
   ...Object.keys(FALL_VERBS),
@@ -21,66 +12,20 @@ export const MOTION_WORDS = new Set<string>([
   "of",
 ]);
 
-/** Every word the shape-world model was trained on, plus the function words around them. */
-export const KNOWN_WORDS = new Set<string>([
-  ...COLORS,
-  ...Object.keys(SHAPE_SYNONYMS),
-  ...words(Object.keys(PLACE_SYNONYMS)),
-  ...MOTION_WORDS,
-  ...words(RELATIONS),
-  ...words(JOINERS),
-  ...["a", "an", "the", "from", "to", "at", "on", "in", "into", "of", "screen", "frame", "canvas", "side", "corner"],
-  ...["then", "it", "its", "stops", "one", "another", "other", "while", "slowly", "quickly", "is"],
+// What a model can draw is its own vocabulary's business (model_index.json, the vocabulary gate).
+// The lists below only let lint count the subjects of an open-vocabulary prompt.
+
+/** Everyday colour words outside the shape world's palette ("a pink sofa" is a subject). */
+export const COLOR_WORDS = new Set([
+  ...["pink", "crimson", "maroon", "violet", "indigo", "magenta", "gold", "golden", "lime", "teal", "cyan"],
+  ...["turquoise", "navy", "black", "gray", "grey", "silver", "brown", "beige"],
 ]);
 
-/** Colors outside the palette, mapped to the nearest palette color. */
-export const UNKNOWN_COLORS: Record<string, string> = {
-  pink: "red",
-  crimson: "red",
-  maroon: "red",
-  violet: "purple",
-  indigo: "purple",
-  magenta: "purple",
-  gold: "yellow",
-  golden: "yellow",
-  lime: "green",
-  teal: "green",
-  cyan: "blue",
-  turquoise: "blue",
-  navy: "blue",
-  black: "white",
-  gray: "white",
-  grey: "white",
-  silver: "white",
-  brown: "orange",
-  beige: "orange",
-};
-
-/** Shapes the model does not know, mapped to the nearest known one where there is one. */
-export const UNKNOWN_SHAPES: Record<string, string | null> = {
-  rectangle: "square",
-  diamond: "square",
-  cylinder: "square",
-  oval: "ball",
-  ring: "ball",
-  ellipse: "ball",
-  pyramid: "triangle",
-  cone: "triangle",
-  star: null,
-  heart: null,
-  hexagon: null,
-  pentagon: null,
-  arrow: null,
-  line: null,
-  person: null,
-  car: null,
-  dog: null,
-  cat: null,
-  bird: null,
-  logo: null,
-  text: null,
-  product: null,
-};
+/** Everyday nouns of things a prompt may ask for, besides the shape world's shapes. */
+export const OBJECT_NOUNS = new Set([
+  ...["rectangle", "diamond", "cylinder", "oval", "ring", "ellipse", "pyramid", "cone", "star", "heart"],
+  ...["hexagon", "pentagon", "arrow", "line", "person", "car", "dog", "cat", "bird", "logo", "text", "product"],
+]);
 
 export const NUMBER_WORDS: Record<string, number> = {
   two: 2,
@@ -94,10 +39,10 @@ export const NUMBER_WORDS: Record<string, number> = {
   ten: 10,
 };
 
-/** "balls" → "ball" when the singular is a (known or unknown) shape word. */
+/** "balls" → "ball" when the singular is a shape or object noun. */
 export function singularShape(word: string): string | null {
   for (const candidate of [word, word.replace(/es$/, ""), word.replace(/s$/, "")]) {
-    if (Object.hasOwn(SHAPE_SYNONYMS, candidate) || Object.hasOwn(UNKNOWN_SHAPES, candidate)) return candidate;
+    if (Object.hasOwn(SHAPE_SYNONYMS, candidate) || OBJECT_NOUNS.has(candidate)) return candidate;
   }
   return null;
 }

@@ -95,6 +95,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/videos/{id}/webhook-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook messages of a video, each with every attempt and the next one */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/videos/{id}/webhook-deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a webhook message again now (same webhook-id; the automatic schedule is unchanged) */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's webhook signing secret (created on first use; needs videos:write) */
+        get: operations["getWebhookSecret"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the webhook secret; the old one keeps signing for a grace period (default 24 h) */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/templates": {
         parameters: {
             query?: never;
@@ -140,6 +208,40 @@ export interface paths {
         put?: never;
         /** Check a prompt against the model's vocabulary and spatial-wording advice */
         post: operations["lintPrompt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the served models and what each can make */
+        get: operations["listModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one model: sizes, frame counts, durations, steps, guidance, vocabulary, example prompts */
+        get: operations["getModel"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -428,6 +530,23 @@ export interface components {
             rule: string;
             /** @example width must be a multiple of 16 (got 500) */
             message: string;
+            /**
+             * @description The offending word of a prompt (`prompt_out_of_vocabulary`).
+             * @example cat
+             */
+            word?: string;
+            /** @description Where `word` is in the prompt: UTF-16 offsets, `end` exclusive. */
+            span?: {
+                start: number;
+                end: number;
+            };
+            /**
+             * @description The nearest words the model knows, best first.
+             * @example [
+             *       "dot"
+             *     ]
+             */
+            suggestions?: string[];
         };
         HeartbeatRequest: {
             /** @example lse_Q1w2E3r4T5y6U7i8 */
@@ -502,7 +621,7 @@ export interface components {
         };
         LintIssue: {
             /** @enum {string} */
-            code: "vague_spatial_word" | "too_many_subjects" | "unknown_word" | "unknown_color" | "unknown_shape" | "missing_motion" | "conflicting_places" | "too_long";
+            code: "vague_spatial_word" | "too_many_subjects" | "unknown_word" | "unknown_color" | "unknown_shape" | "missing_motion" | "conflicting_places" | "too_long" | "too_many_tokens";
             /** @enum {string} */
             severity: "error" | "warning" | "info";
             message: string;
@@ -530,6 +649,137 @@ export interface components {
             subjects: number;
             issues: components["schemas"]["LintIssue"][];
         };
+        Model: {
+            /** @enum {string} */
+            object: "model";
+            /** @example shape-world-tiny */
+            id: string;
+            /**
+             * @description Part of every cache key.
+             * @example 2.1.0
+             */
+            version: string;
+            description: string;
+            /** @description The model a request without `model` gets. */
+            default: boolean;
+            /**
+             * @description Every supported width × height; `null`: any size in `size_range`.
+             * @example [
+             *       {
+             *         "width": 64,
+             *         "height": 64
+             *       }
+             *     ]
+             */
+            sizes: {
+                width: number;
+                height: number;
+            }[] | null;
+            /** @description Bounds and step of width and height. */
+            size_range: {
+                min: number;
+                max: number;
+                multiple: number;
+            };
+            /**
+             * @description Every supported `num_frames`.
+             * @example [
+             *       16
+             *     ]
+             */
+            frame_counts: number[];
+            /**
+             * @description Seconds of each of `frame_counts` at the model's `fps`.
+             * @example [
+             *       2
+             *     ]
+             */
+            durations: number[];
+            /**
+             * @description Frames per second the model was made for.
+             * @example 8
+             */
+            fps: number;
+            /** @description `num_inference_steps`: bounds and default. */
+            steps: {
+                min: number;
+                max: number;
+                default: number;
+            };
+            /** @description `guidance_scale`: bounds and default. */
+            guidance_scale: {
+                min: number;
+                max: number;
+                default: number;
+            };
+            defaults: {
+                /** @description Pixels; a multiple of 16; the model may allow fewer sizes. */
+                width: number;
+                /** @description Pixels; a multiple of 16; the model may allow fewer sizes. */
+                height: number;
+                /** @description Frames in the clip. */
+                num_frames: number;
+                /** @description Frames per second of the encoded video. */
+                fps: number;
+                /** @description Denoising steps: more is slower and usually cleaner. */
+                num_inference_steps: number;
+                /** @description Classifier-free guidance scale; 1 disables the unconditional pass. */
+                guidance_scale: number;
+                /** @enum {string} */
+                scheduler: "unipc" | "euler";
+            };
+            vocabulary: components["schemas"]["ModelVocabulary"];
+            /** @description Prompts the model draws well, the best first. */
+            examples: string[];
+        };
+        ModelList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["Model"][];
+        };
+        ModelVocabulary: {
+            grammar?: string;
+            closed: boolean;
+            max_objects?: number;
+            max_tokens?: number;
+            /**
+             * @default {
+             *       "shapes": [],
+             *       "colors": [],
+             *       "places": [],
+             *       "verbs": [],
+             *       "relations": [],
+             *       "counts": [],
+             *       "formations": []
+             *     }
+             */
+            roles: {
+                /** @default [] */
+                shapes: string[];
+                /** @default [] */
+                colors: string[];
+                /** @default [] */
+                places: string[];
+                /** @default [] */
+                verbs: string[];
+                /** @default [] */
+                relations: string[];
+                /** @default [] */
+                counts: string[];
+                /** @default [] */
+                formations: string[];
+            };
+            /** @default {} */
+            count_values: {
+                [key: string]: number;
+            };
+            /** @default {} */
+            synonyms: {
+                [key: string]: string[];
+            };
+            /** @default [] */
+            function_words: string[];
+        } | null;
         OEmbed: {
             /** @enum {string} */
             type: "video";
@@ -574,7 +824,7 @@ export interface components {
             /** @example width must be a multiple of 16 (got 500) */
             detail: string;
             /** @enum {string} */
-            code: "bad_request" | "invalid_json" | "unsupported_media_type" | "payload_too_large" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "content_policy" | "rate_limited" | "concurrency_limited" | "budget_exhausted" | "not_ready" | "lease_lost" | "runner_lost" | "generation_failed" | "internal_error" | "unavailable";
+            code: "bad_request" | "invalid_json" | "unsupported_media_type" | "payload_too_large" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_reused" | "content_policy" | "prompt_out_of_vocabulary" | "rate_limited" | "concurrency_limited" | "budget_exhausted" | "not_ready" | "lease_lost" | "runner_lost" | "generation_failed" | "internal_error" | "unavailable";
             request_id: string;
             instance?: string;
             errors?: components["schemas"]["FieldError"][];
@@ -604,6 +854,10 @@ export interface components {
             seed: number;
             /** @enum {string} */
             scheduler: "unipc" | "euler";
+        };
+        RotateWebhookSecretRequest: {
+            /** @description Seconds the old secret keeps signing next to the new one (default 86400). 0 retires it at once (a leaked secret). */
+            previous_valid_for_s?: number;
         };
         /** @enum {string} */
         Scope: "videos:read" | "videos:write";
@@ -762,12 +1016,86 @@ export interface components {
              */
             completed_at: string | null;
         };
+        /** @enum {string} */
+        VideoEventType: "video.queued" | "video.running" | "video.progress" | "video.succeeded" | "video.failed" | "video.canceled";
         VideoList: {
             /** @enum {string} */
             object: "list";
             data: components["schemas"]["Video"][];
             has_more: boolean;
             next_cursor: string | null;
+        };
+        WebhookAttempt: {
+            attempt: number;
+            /**
+             * @description `manual`: asked for with redeliver.
+             * @enum {string}
+             */
+            trigger: "automatic" | "manual";
+            /**
+             * Format: date-time
+             * @example 2026-11-25T14:42:36.000Z
+             */
+            at: string;
+            /** @description The receiver's HTTP status; null if none came. */
+            status_code: number | null;
+            /** @description Why the attempt failed; null when it succeeded (2xx). */
+            error: string | null;
+            duration_ms: number;
+        };
+        WebhookDelivery: {
+            /**
+             * @description The message id, sent as `webhook-id` (the same on every attempt).
+             * @example evt_5Gm2Qx8LpV0aZr3kTn7Wb1Yc
+             */
+            id: string;
+            /** @enum {string} */
+            object: "webhook_delivery";
+            /** @example vid_3kTq9V0mXb2cLr8aZp1N */
+            video_id: string;
+            type: components["schemas"]["VideoEventType"];
+            url: string;
+            /**
+             * @description `delivered` once any attempt got a 2xx; `failed` when no attempt is left.
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+            attempts: components["schemas"]["WebhookAttempt"][];
+            /**
+             * Format: date-time
+             * @example 2026-11-25T14:42:36.000Z
+             */
+            next_attempt_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T14:42:36.000Z
+             */
+            created_at: string;
+        };
+        WebhookDeliveryList: {
+            /** @enum {string} */
+            object: "list";
+            data: components["schemas"]["WebhookDelivery"][];
+        };
+        WebhookSecret: {
+            /** @enum {string} */
+            object: "webhook_secret";
+            /**
+             * @description Verify `webhook-signature` with this secret (`verifyWebhook` in the SDK). Every webhook of the tenant is signed with it.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T14:42:36.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description After a rotation the previous secret still signs (a second `v1,` signature) until this time; null when only one secret signs.
+             * @example 2026-11-25T14:42:36.000Z
+             */
+            previous_secret_expires_at: string | null;
         };
     };
     responses: never;
@@ -1351,6 +1679,293 @@ export interface operations {
             };
         };
     };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such video for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attempt is scheduled (`next_attempt_at`); poll the list for its outcome. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such video or delivery for this tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateWebhookSecretRequest"];
+            };
+        };
+        responses: {
+            /** @description The new secret. Deliveries carry a signature with each valid secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listTemplates: {
         parameters: {
             query?: never;
@@ -1561,6 +2176,147 @@ export interface operations {
             };
         };
     };
+    listModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every served model, the default first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Model"];
+                };
+            };
+            /** @description Malformed request (bad JSON, wrong content type). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the scope for this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such model; `detail` names the served ones. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors[]` names each field and rule. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getUsage: {
         parameters: {
             query?: never;
@@ -1655,6 +2411,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many uncached share lookups from this address; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getOEmbed: {
@@ -1691,6 +2456,15 @@ export interface operations {
             };
             /** @description Bad query parameters. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many uncached share lookups from this address; see `Retry-After`. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

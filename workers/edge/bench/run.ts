@@ -67,6 +67,7 @@ async function main() {
           JOB_QUEUE: { className: "JobQueue", useSQLite: true },
           RATE_LIMITER: { className: "RateLimiter", useSQLite: true },
           WEBHOOKS: { className: "WebhookDispatcher", useSQLite: true },
+          WEBHOOK_SECRETS: { className: "WebhookSecrets", useSQLite: true },
         },
         bindings: {
           ENVIRONMENT: "development",
@@ -79,7 +80,6 @@ async function main() {
           S3_FORCE_PATH_STYLE: "true",
           ADMIN_TOKEN: ADMIN,
           RUNNER_TOKEN: RUNNER,
-          WEBHOOK_SECRET: "whsec_YmVuY2gtd2ViaG9vay1zZWNyZXQ=",
           TIER_LIMITS: JSON.stringify({
             internal: { requests_per_minute: 10_000_000, max_concurrent_jobs: 10_000_000, daily_compute_units: 1e12 },
           }),

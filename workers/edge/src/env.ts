@@ -7,8 +7,12 @@ export interface Bindings extends Env {
   /** Bearer token of `/internal/*`, shared by runners (wrangler secret). */
   RUNNER_TOKEN: string;
   S3_SECRET_ACCESS_KEY: string;
-  /** Standard Webhooks signing secret, `whsec_<base64>` (wrangler secret). */
-  WEBHOOK_SECRET: string;
+  /**
+   * Development only: the first webhook secret of every tenant (`whsec_<base64>`), so a local
+   * stack's receivers can verify with one known secret. Ignored in production, where each tenant
+   * gets its own random secret (`GET /v1/webhook-secret`).
+   */
+  WEBHOOK_SECRET?: string;
 }
 
 /** The calling API key, set by the api-key auth middleware. */

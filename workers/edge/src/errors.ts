@@ -13,6 +13,7 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   conflict: "Conflict",
   idempotency_key_reused: "Idempotency key reused with a different body",
   content_policy: "Content policy",
+  prompt_out_of_vocabulary: "The model cannot draw this prompt",
   rate_limited: "Too many requests",
   concurrency_limited: "Too many active jobs",
   budget_exhausted: "Daily compute budget exhausted",

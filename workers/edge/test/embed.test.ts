@@ -3,10 +3,13 @@ import type { OEmbed } from "@sketchreel/contract";
 import { describe, expect, it } from "vitest";
 import { call, completeJob, createKey, createVideo, leaseJob } from "./helpers.js";
 
+// A prompt with markup never reaches a closed-vocabulary model's page (the vocabulary gate refuses
+// it); src/embed/page.test.ts checks that the page escapes one all the same.
 const HOSTILE =
   'a red ball falls from the top to the bottom <script>alert("x")</script> "quoted" & <img src=x onerror=alert(1)>';
+const PROMPT = "A red ball falls from the top-left, while a blue cube stays on the right.";
 
-async function finishedVideo(prompt = HOSTILE) {
+async function finishedVideo(prompt = PROMPT) {
   const key = await createKey();
   const { body } = await createVideo(key, { prompt });
   await completeJob(await leaseJob(body.id));
@@ -14,7 +17,11 @@ async function finishedVideo(prompt = HOSTILE) {
 }
 
 describe("embeds", () => {
-  it("renders an inert, escaped, Notion-frameable player with a strict CSP and OpenGraph tags", async () => {
+  it("renders an inert, Notion-frameable player with a strict CSP and OpenGraph tags", async () => {
+    const key = await createKey();
+    const refused = await createVideo(key, { prompt: HOSTILE });
+    expect(refused.res.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toContain("prompt_out_of_vocabulary");
     const video = await finishedVideo();
     const res = await call(`/embed/${video.share?.id}`);
     expect(res.status).toBe(200);
@@ -22,9 +29,7 @@ describe("embeds", () => {
     const html = await res.text();
     expect(html).not.toContain("<script");
     expect(html).not.toContain("<img");
-    expect(html).toContain(
-      "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &quot;quoted&quot; &amp; &lt;img src=x onerror=alert(1)&gt;",
-    );
+    expect(html).toContain(`<footer><p title="${PROMPT}">${PROMPT}</p>`);
     expect(html).toMatch(
       /<video src="http:\/\/127\.0\.0\.1:4568\/sketchreel\/t\/[^"]+video\.mp4\?[^"]+" poster="[^"]+poster\.png\?[^"]+" autoplay muted loop playsinline/,
     );

@@ -28,6 +28,9 @@ Options (defaults come from the model package's model_index.json):
   -o, --output OUT      where to write (required)
   --json                print one JSON object (resolved params, seed, timings per stage, outputs) on stdout
 
+A prompt the model cannot draw (a word outside its vocabulary, too many objects or tokens) is
+refused before any work: exit 2, nothing written.
+
 Exit codes: 0 done, 2 bad parameters, 1 failure, 130 interrupted.`;
 
 const command: Command = {
@@ -106,8 +109,12 @@ const command: Command = {
         const { exitCode, ...body } = failure;
         process.stdout.write(`${JSON.stringify({ error: body })}\n`);
       } else {
+        const hint =
+          failure.code === "prompt_out_of_vocabulary"
+            ? ["  (`sketchreel models` lists the words the model knows)"]
+            : [];
         const lines = failure.errors?.length
-          ? ["invalid parameters:", ...failure.errors.map((e) => `  ${e.field}: ${e.message}`)]
+          ? ["invalid parameters:", ...failure.errors.map((e) => `  ${e.field}: ${e.message}`), ...hint]
           : [failure.message];
         process.stderr.write(`sketchreel generate: ${lines.join("\n")}\n`);
       }

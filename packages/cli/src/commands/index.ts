@@ -11,4 +11,5 @@ export const commands: Record<string, () => Promise<{ default: Command }>> = {
   dev: () => import("./dev.js"),
   quickstart: () => import("./quickstart.js"),
   eval: () => import("./eval.js"),
+  models: () => import("./models.js"),
 };

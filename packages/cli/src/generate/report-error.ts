@@ -13,10 +13,16 @@ export interface CliError {
   errors?: FieldError[];
 }
 
-/** Maps what `generate` can throw to an exit code: 2 bad parameters, 130 interrupted, 1 anything else. */
+/**
+ * Maps what `generate` can throw to an exit code: 2 bad parameters (a prompt the model cannot draw
+ * included), 130 interrupted, 1 anything else.
+ */
 export function toCliError(error: unknown): CliError {
   if (error instanceof UsageError || error instanceof InvalidParamsError) {
-    return { exitCode: 2, code: "invalid_params", message: error.message, errors: error.errors };
+    // The API's code when the model cannot draw the prompt (every error names a word of it).
+    const outOfVocabulary = error.errors.length > 0 && error.errors.every((e) => e.word !== undefined);
+    const code = outOfVocabulary ? "prompt_out_of_vocabulary" : "invalid_params";
+    return { exitCode: 2, code, message: error.message, errors: error.errors };
   }
   if (error instanceof UnsupportedDeviceError) {
     return field(error.message, "device", "enum");

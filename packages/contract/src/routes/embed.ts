@@ -13,6 +13,7 @@ export const embedPage = createRoute({
   responses: {
     200: { description: "HTML player page.", content: { "text/html": { schema: z.string() } } },
     404: problem("Unknown or revoked share id."),
+    429: problem("Too many uncached share lookups from this address; see `Retry-After`."),
   },
 });
 
@@ -27,5 +28,6 @@ export const oembed = createRoute({
     200: json(OEmbed, "oEmbed response."),
     404: problem("The URL is not a known embed."),
     422: problem("Bad query parameters."),
+    429: problem("Too many uncached share lookups from this address; see `Retry-After`."),
   },
 });

@@ -30,22 +30,39 @@ export function uiElements() {
 
 export type UiElements = ReturnType<typeof uiElements>;
 
-/** Quick-button groups: one pressed button per group, its data attribute as the value. */
-export function quickChoice(group: HTMLElement, attribute: string, onChange?: () => void) {
-  const buttons = [...group.querySelectorAll<HTMLButtonElement>("button")];
+/**
+ * A quick-button group: one pressed button, its data attribute as the value. `render` replaces the
+ * buttons (the options come from the model's capabilities, not from the markup).
+ */
+export function quickChoice(group: HTMLElement, attribute: string) {
+  const buttons = () => [...group.querySelectorAll<HTMLButtonElement>("button")];
+  const press = (value: string | undefined) => {
+    for (const b of buttons()) b.setAttribute("aria-pressed", String(b.dataset[attribute] === value));
+  };
   group.addEventListener("click", (event) => {
     const button = (event.target as HTMLElement).closest("button");
-    if (!button) return;
-    for (const b of buttons) b.setAttribute("aria-pressed", String(b === button));
-    onChange?.();
+    if (button) press(button.dataset[attribute]);
   });
   return {
-    get value(): number {
-      const pressed = buttons.find((b) => b.getAttribute("aria-pressed") === "true");
-      return Number(pressed?.dataset[attribute]);
+    /** The pressed button's value; undefined when none is pressed. */
+    get value(): string | undefined {
+      return buttons().find((b) => b.getAttribute("aria-pressed") === "true")?.dataset[attribute];
     },
-    set value(v: number) {
-      for (const b of buttons) b.setAttribute("aria-pressed", String(Number(b.dataset[attribute]) === v));
+    set value(v: string | undefined) {
+      press(v);
+    },
+    render(options: { value: string; label: string; title: string }[], selected: string): void {
+      group.replaceChildren(
+        ...options.map((option) => {
+          const button = document.createElement("button");
+          button.type = "button";
+          button.dataset[attribute] = option.value;
+          button.textContent = option.label;
+          button.title = option.title;
+          return button;
+        }),
+      );
+      press(options.some((o) => o.value === selected) ? selected : options[0]?.value);
     },
   };
 }

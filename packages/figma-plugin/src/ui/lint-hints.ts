@@ -3,8 +3,9 @@ import type { LintResult, Sketchreel } from "@sketchreel/sdk";
 export const LINT_DEBOUNCE_MS = 350;
 
 /**
- * Live prompt lint: calls `POST /v1/prompts/lint` once typing pauses, drops answers that arrive
- * after a newer request, and renders the issues (or "looks good") into `list`.
+ * Live prompt lint: calls `POST /v1/prompts/lint` once typing pauses (and at once before a submit),
+ * drops answers that arrive after a newer request, and renders the issues (or "looks good") into
+ * `list`. For a closed-vocabulary model the lint's errors are exactly what generation would refuse.
  */
 export function createLintHints(list: HTMLElement, client: () => Sketchreel | null) {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -30,6 +31,19 @@ export function createLintHints(list: HTMLElement, client: () => Sketchreel | nu
     return li;
   }
 
+  async function lintNow(prompt: string, id: number): Promise<LintResult | null> {
+    const api = client();
+    if (!api) return null;
+    try {
+      const result = await api.prompts.lint({ prompt });
+      if (id === latest) render(result);
+      return result;
+    } catch (error) {
+      if (id === latest) list.replaceChildren(item("error", `Lint unavailable: ${(error as Error).message}`));
+      return null;
+    }
+  }
+
   return {
     /** Schedules a lint of `prompt` (empty clears the hints). */
     update(prompt: string): void {
@@ -39,16 +53,15 @@ export function createLintHints(list: HTMLElement, client: () => Sketchreel | nu
         list.replaceChildren();
         return;
       }
-      timer = setTimeout(async () => {
-        const api = client();
-        if (!api) return;
-        try {
-          const result = await api.prompts.lint({ prompt });
-          if (id === latest) render(result);
-        } catch (error) {
-          if (id === latest) list.replaceChildren(item("error", `Lint unavailable: ${(error as Error).message}`));
-        }
-      }, LINT_DEBOUNCE_MS);
+      timer = setTimeout(() => void lintNow(prompt, id), LINT_DEBOUNCE_MS);
+    },
+    /**
+     * Lints `prompt` now and shows the hints: the check before submitting. Resolves with the result,
+     * or null when lint is unavailable (the API's own check still refuses what the model cannot draw).
+     */
+    check(prompt: string): Promise<LintResult | null> {
+      clearTimeout(timer);
+      return lintNow(prompt, ++latest);
     },
   };
 }

@@ -1,14 +1,18 @@
-import { APIError, Sketchreel, type Template, UnprocessableEntityError } from "@sketchreel/sdk";
+import {
+  APIError,
+  PromptOutOfVocabularyError,
+  Sketchreel,
+  type Template,
+  UnprocessableEntityError,
+} from "@sketchreel/sdk";
 import type { Settings, StoredPreview } from "../shared/messages.js";
 import { onMainMessage, postToMain } from "./bridge.js";
 import { quickChoice, uiElements } from "./dom.js";
 import { generatePreview, randomSeed } from "./generate.js";
 import { createLintHints } from "./lint-hints.js";
+import { defaultModel, parseSize, type QuickActions, quickActionsFor } from "./quick-actions.js";
 
 declare const __SKETCHREEL_API_ORIGIN__: string;
-
-/** Frames per second of every draft; the duration buttons choose num_frames = seconds × FPS. */
-const FPS = 8;
 
 const ui = uiElements();
 let client: Sketchreel | null = null;
@@ -16,8 +20,10 @@ let selection: { preview: StoredPreview; nodeId: string } | null = null;
 let last: { preview: StoredPreview; nodeId: string | null } | null = null;
 let busy = false;
 let templates = new Map<string, Template>();
+/** The default model's quick actions, once `GET /v1/models` answered. */
+let actions: QuickActions | null = null;
 
-const duration = quickChoice(ui.durations, "seconds");
+const duration = quickChoice(ui.durations, "frames");
 const resolution = quickChoice(ui.resolutions, "size");
 const hints = createLintHints(ui.hints, () => client);
 
@@ -38,12 +44,24 @@ async function connect(settings: Settings): Promise<void> {
   ui.settings.hidden = true;
   ui.composer.hidden = false;
   try {
+    await loadQuickActions(client);
     const { data } = await client.templates.list();
     ui.template.replaceChildren(new Option("— none —", ""), ...data.map((t) => new Option(t.name, t.id)));
     templates = new Map(data.map((t) => [t.id, t]));
   } catch (error) {
     setStatus(describe(error), true);
   }
+}
+
+/** Offers the default model's durations and sizes as quick buttons, its defaults pressed. */
+async function loadQuickActions(api: Sketchreel): Promise<QuickActions> {
+  const model = defaultModel(await api.models.list());
+  if (!model) throw new Error("the API serves no model");
+  const loaded = quickActionsFor(model);
+  duration.render(loaded.durations, loaded.defaultDuration);
+  resolution.render(loaded.sizes, loaded.defaultSize);
+  actions = loaded;
+  return loaded;
 }
 
 /** The template's prompt with each {variable} set to its default (or first allowed value). */
@@ -56,6 +74,9 @@ function fillTemplate(template: Template): string {
 }
 
 function describe(error: unknown): string {
+  if (error instanceof PromptOutOfVocabularyError) {
+    return `The model cannot draw this prompt: ${error.vocabularyErrors.map((e) => e.message).join("; ")}`;
+  }
   if (error instanceof UnprocessableEntityError && error.errors.length > 0)
     return error.errors.map((e) => e.message).join("; ");
   if (error instanceof APIError) return `${error.message}${error.requestId ? ` (request ${error.requestId})` : ""}`;
@@ -74,10 +95,20 @@ async function run(prompt: string, seed: number | null, besideNodeId: string | n
   busy = true;
   refreshButtons();
   ui.progress.value = 0;
-  setStatus("Submitting…");
+  setStatus("Checking the prompt…");
   try {
-    const size = resolution.value;
-    const params = { width: size, height: size, num_frames: duration.value * FPS, fps: FPS, seed };
+    // The hint before submitting: what the model cannot draw is shown, and nothing is sent.
+    const lint = await hints.check(prompt);
+    if (lint && !lint.ok) {
+      setStatus("The model cannot draw this prompt: see the hints above.", true);
+      return;
+    }
+    const offered = actions ?? (await loadQuickActions(client));
+    const size = parseSize(resolution.value ?? offered.defaultSize);
+    if (!size) throw new Error(`no size is selected (offered: ${offered.sizes.map((s) => s.value).join(", ")})`);
+    const frames = Number(duration.value ?? offered.defaultDuration);
+    const params = { ...size, num_frames: frames, fps: offered.fps, seed };
+    setStatus("Submitting…");
     const result = await generatePreview(client, prompt, params, (progress, video) => {
       ui.progress.value = progress.percent;
       setStatus(`${video.status} · ${progress.stage} · ${Math.round(progress.percent)} %`);
@@ -143,8 +174,9 @@ onMainMessage((message) => {
         ? `Selected preview: “${selection.preview.prompt}” (seed ${selection.preview.params.seed})`
         : "";
       if (selection) {
-        duration.value = selection.preview.params.num_frames / selection.preview.params.fps;
-        resolution.value = selection.preview.params.width;
+        const { num_frames, width, height } = selection.preview.params;
+        duration.value = String(num_frames);
+        resolution.value = `${width}x${height}`;
       }
       refreshButtons();
       return;

@@ -69,6 +69,32 @@ describe("loadModelPackage", () => {
       );
     });
 
+    it("loads a closed vocabulary whose words the tokenizer knows", async () => {
+      const vocabulary = { closed: true, max_tokens: 16, roles: { shapes: ["ball"], relations: ["to the left of"] } };
+      await edit("model_index.json", (j) => {
+        j.vocabulary = vocabulary;
+      });
+      expect((await loadModelPackage(dir)).index.vocabulary).toMatchObject(vocabulary);
+    });
+
+    it("refuses a closed vocabulary naming words its tokenizer maps to <unk>", async () => {
+      await edit("model_index.json", (j) => {
+        j.vocabulary = { closed: true, roles: { shapes: ["ball", "star"], colors: ["pink", "red"] } };
+      });
+      expect((await failure()).message).toBe(
+        "model_index.json (vocabulary): names words the tokenizer does not know: star, pink",
+      );
+    });
+
+    it("refuses a closed vocabulary allowing more tokens than the text encoder reads", async () => {
+      await edit("model_index.json", (j) => {
+        j.vocabulary = { closed: true, max_tokens: 32, roles: { shapes: ["ball"] } };
+      });
+      expect((await failure()).message).toBe(
+        "model_index.json (vocabulary.max_tokens): is 32, more than the text encoder's max_length (16)",
+      );
+    });
+
     it("reports invalid JSON with the file name", async () => {
       await writeFile(join(dir, "text_encoder/config.json"), "{ nope");
       expect((await failure()).message).toMatch(/^text_encoder\/config.json: is not valid JSON/);

@@ -1,7 +1,9 @@
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { vocabularyWords } from "@sketchreel/prompts";
 import type { z } from "zod";
 import { ModelPackageError } from "../errors.js";
+import { TextTokenizer } from "../text/tokenizer.js";
 import {
   ModelIndex,
   SchedulerConfig,
@@ -52,7 +54,25 @@ export async function loadModelPackage(dir: string): Promise<ModelPackage> {
     graphs,
   };
   checkConsistency(pkg);
+  checkVocabulary(pkg);
   return pkg;
+}
+
+/** A closed vocabulary may name only words its tokenizer knows, and no more tokens than the text encoder reads. */
+function checkVocabulary(pkg: ModelPackage): void {
+  const vocabulary = pkg.index.vocabulary;
+  if (!vocabulary?.closed) return;
+  const maxLength = pkg.textEncoder.max_length;
+  if (vocabulary.max_tokens !== undefined && vocabulary.max_tokens > maxLength) {
+    const detail = `is ${vocabulary.max_tokens}, more than the text encoder's max_length (${maxLength})`;
+    throw new ModelPackageError("model_index.json", "vocabulary.max_tokens", detail);
+  }
+  const tokenizer = new TextTokenizer(pkg);
+  const unknown = vocabularyWords(vocabulary).filter((word) => !tokenizer.knows(word));
+  if (unknown.length > 0) {
+    const detail = `names words the tokenizer does not know: ${unknown.join(", ")}`;
+    throw new ModelPackageError("model_index.json", "vocabulary", detail);
+  }
 }
 
 function checkConsistency(pkg: ModelPackage): void {

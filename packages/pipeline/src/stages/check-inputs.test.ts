@@ -68,6 +68,53 @@ describe("checkInputs", () => {
     ]);
   });
 
+  it("refuses a prompt outside a closed vocabulary, naming each word, its place and the nearest known words", () => {
+    const closed = ModelIndex.parse({
+      ...wanLike,
+      vocabulary: {
+        closed: true,
+        max_objects: 2,
+        max_tokens: 8,
+        roles: { shapes: ["ball"], colors: ["red", "blue"], verbs: ["falls"] },
+        synonyms: { pink: ["red"] },
+        function_words: ["a", "and"],
+      },
+    });
+    const refuse = (prompt: string) => {
+      try {
+        checkInputs({ prompt, num_frames: 80 }, closed, seed);
+      } catch (error) {
+        if (error instanceof InvalidParamsError) return error.errors;
+        throw error;
+      }
+      return [];
+    };
+    expect(refuse("a pink ball flls")).toEqual([
+      expect.objectContaining({ field: "num_frames", rule: "temporal_compression" }),
+      {
+        field: "prompt",
+        rule: "unknown_word",
+        message: '"pink" is not a word the model knows; try "red"',
+        word: "pink",
+        span: { start: 2, end: 6 },
+        suggestions: ["red"],
+      },
+      expect.objectContaining({ rule: "unknown_word", word: "flls", suggestions: ["falls"] }),
+    ]);
+    expect(refuse("a red ball and a blue ball and a red ball falls").map((e) => `${e.field}:${e.rule}`)).toEqual([
+      "num_frames:temporal_compression",
+      "prompt:too_many_tokens", // in prompt order: the cut falls at the second "and", before the third ball
+      "prompt:too_many_objects",
+    ]);
+    expect(() => checkInputs({ prompt: "a red ball falls" }, closed, seed)).not.toThrow();
+  });
+
+  it("passes any prompt when the model has no closed vocabulary", () => {
+    expect(fieldErrors({ prompt: "a cat jumps over a dog, five times" })).toEqual([]);
+    const open = ModelIndex.parse({ ...wanLike, vocabulary: { closed: false, max_tokens: 2 } });
+    expect(() => checkInputs({ prompt: "a cat jumps over a dog" }, open, seed)).not.toThrow();
+  });
+
   it("reports every broken contract rule at once", () => {
     const errors = fieldErrors({ prompt: "", width: 1000, seed: 2 ** 33, fps: 0 });
     expect(errors.map((e) => `${e.field}:${e.rule}`).sort()).toEqual([

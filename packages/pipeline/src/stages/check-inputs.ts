@@ -1,4 +1,5 @@
 import { checkModelLimits, GenerationRequest, toFieldErrors } from "@sketchreel/contract";
+import { checkPromptVocabulary } from "@sketchreel/prompts";
 import { InvalidParamsError } from "../errors.js";
 import type { ModelIndex } from "../model-package/schema.js";
 
@@ -9,9 +10,10 @@ export type GenerateRequest = Partial<GenerationRequest> & Pick<GenerationReques
 export type ResolvedRequest = GenerationRequest;
 
 /**
- * Stage 1: fills defaults, then checks the contract's rules (the same zod schemas as the API) and the
- * model's declared limits (the contract's `checkModelLimits`, as the edge does). Throws
- * `InvalidParamsError` naming every offending field, value and rule.
+ * Stage 1: fills defaults, then checks the contract's rules (the same zod schemas as the API), the
+ * model's declared limits (the contract's `checkModelLimits`) and, when the model's vocabulary is
+ * closed, that it can draw the prompt (`checkPromptVocabulary`) — the same checks as the edge.
+ * Throws `InvalidParamsError` naming every offending field, value and rule (and unknown word).
  */
 export function checkInputs(request: GenerateRequest, model: ModelIndex, randomSeed: () => number): ResolvedRequest {
   const d = model.defaults;
@@ -29,7 +31,10 @@ export function checkInputs(request: GenerateRequest, model: ModelIndex, randomS
   };
   const parsed = GenerationRequest.safeParse(input);
   if (!parsed.success) throw new InvalidParamsError(toFieldErrors(parsed.error, input));
-  const errors = checkModelLimits(model, parsed.data);
+  const errors = [
+    ...checkModelLimits(model, parsed.data),
+    ...checkPromptVocabulary(parsed.data.prompt, model.vocabulary),
+  ];
   if (errors.length > 0) throw new InvalidParamsError(errors);
   return parsed.data;
 }

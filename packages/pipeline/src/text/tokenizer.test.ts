@@ -1,3 +1,5 @@
+import { Tokenizer } from "@huggingface/tokenizers";
+import { tokenizeLikeModel } from "@sketchreel/prompts";
 import { describe, expect, it } from "vitest";
 import { readInt64, referenceCase, TINY_MODEL_DIR } from "../../test/helpers/reference.js";
 import { loadModelPackage } from "../model-package/load-model-package.js";
@@ -28,5 +30,24 @@ describe("TextTokenizer", () => {
   it("maps unknown words to <unk> rather than failing", () => {
     const tokenizer = new TextTokenizer(pkg);
     expect(tokenizer.encode("zebra").inputIds[0]).toBe(1n);
+  });
+
+  // Letters outside ASCII are the one difference: this library's \w is ASCII ("café" → "caf", "é"),
+  // Hugging Face's (and the gate's) is Unicode ("café"). Either way the word is unknown to an ASCII
+  // vocabulary, so the gate refuses the prompt before the two could disagree on what the model reads.
+  it("splits prompts exactly as the vocabulary gate counts them (tokenizeLikeModel)", () => {
+    const hf = new Tokenizer(pkg.tokenizer.json, pkg.tokenizer.config);
+    const prompts = [
+      "A yellow ball rolls from the left edge to the center of the screen, while a blue cube remains stationary on the right.",
+      "The Top-left corner, isn't it?! 3 balls... (maybe) x2",
+      "tabs\tand — dashes… “quotes” ½",
+      "  spaced   out\n\nlines ",
+    ];
+    for (const prompt of prompts) {
+      expect(
+        tokenizeLikeModel(prompt).map((t) => t.text),
+        prompt,
+      ).toEqual(hf.tokenize(prompt));
+    }
   });
 });

@@ -15,6 +15,7 @@ export class TextTokenizer {
   readonly maxLength: number;
   private readonly padId: number;
   private readonly padLeft: boolean;
+  private readonly unkId: number | undefined;
 
   constructor(pkg: ModelPackage) {
     const { json, config } = pkg.tokenizer;
@@ -22,6 +23,12 @@ export class TextTokenizer {
     this.maxLength = pkg.textEncoder.max_length;
     this.padId = (config.pad_token ? this.tokenizer.token_to_id(config.pad_token) : undefined) ?? 0;
     this.padLeft = config.padding_side === "left";
+    this.unkId = typeof config.unk_token === "string" ? this.tokenizer.token_to_id(config.unk_token) : undefined;
+  }
+
+  /** Whether no token of `text` is the unknown token (a tokenizer without one knows everything). */
+  knows(text: string): boolean {
+    return this.unkId === undefined || !this.tokenizer.encode(text).ids.includes(this.unkId);
   }
 
   encode(text: string): TokenizedText {

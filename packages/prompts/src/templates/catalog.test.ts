@@ -1,7 +1,9 @@
 import { Template } from "@sketchreel/contract";
 import { COLORS, PLACES, SHAPES } from "@sketchreel/shape-world";
 import { describe, expect, it } from "vitest";
+import { SHIPPED_VOCABULARY } from "../fixtures/shipped-model.js";
 import { lintPrompt } from "../lint.js";
+import { checkPromptVocabulary } from "../vocabulary-gate.js";
 import { findTemplate, listLatestTemplates, TEMPLATE_VERSIONS } from "./catalog.js";
 import { renderTemplate } from "./render.js";
 
@@ -24,11 +26,27 @@ describe("template catalog", () => {
       expect(rendered.ok, t.id).toBe(true);
       if (!rendered.ok) continue;
       expect(rendered.value.prompt).not.toMatch(/[{}]/);
-      const lint = lintPrompt(rendered.value.prompt, "shape-world");
+      const lint = lintPrompt(rendered.value.prompt, SHIPPED_VOCABULARY);
       expect(
         lint.issues.filter((i) => i.severity !== "info"),
         `${t.id}: ${rendered.value.prompt}`,
       ).toEqual([]);
+    }
+  });
+
+  it("renders every value of every variable, in every version, into a prompt the model can draw", () => {
+    for (const t of TEMPLATE_VERSIONS) {
+      for (const v of t.variables) {
+        for (const value of v.enum ?? []) {
+          const rendered = renderTemplate(
+            { id: t.id, version: t.version, variables: { [v.name]: value } },
+            "shape-world-tiny",
+          );
+          if (!rendered.ok)
+            throw new Error(`${t.id}@${t.version} ${v.name}=${value}: ${JSON.stringify(rendered.errors)}`);
+          expect(checkPromptVocabulary(rendered.value.prompt, SHIPPED_VOCABULARY), rendered.value.prompt).toEqual([]);
+        }
+      }
     }
   });
 

@@ -6,7 +6,7 @@ import {
   type Template,
   type Variant,
 } from "@sketchreel/contract";
-import { checkContentSafety, computeCacheKey, renderTemplate } from "@sketchreel/prompts";
+import { checkContentSafety, checkPromptVocabulary, computeCacheKey, renderTemplate } from "@sketchreel/prompts";
 import type { Config } from "../config.js";
 import { newId, randomSeed } from "../crypto.js";
 import type { ApiKeyPrincipal } from "../env.js";
@@ -19,8 +19,8 @@ import { type JobRecord, outputPrefix } from "./job-record.js";
 export const DEFAULT_OUTPUTS: Variant[] = ["mp4", "gif", "poster"];
 
 /**
- * Turn a validated create request into a job: model, template, safety filter, defaults, model
- * limits, webhook guard, seed, cache key. Throws typed errors naming the field.
+ * Turn a validated create request into a job: model, template, safety filter, vocabulary gate,
+ * defaults, model limits, webhook guard, seed, cache key. Throws typed errors naming the field.
  */
 export async function prepareJob(
   body: z.output<typeof CreateVideoRequest>,
@@ -54,6 +54,11 @@ export async function prepareJob(
         { field: "prompt", rule: "content_policy", message: `prompt contains a term from the ${hit.category} list` },
       ],
     });
+  }
+  const outOfVocabulary = checkPromptVocabulary(prompt, model.vocabulary);
+  if (outOfVocabulary.length > 0) {
+    const detail = `model ${model.model_id} cannot draw this prompt: ${outOfVocabulary.map((e) => e.message).join("; ")}`;
+    throw new ApiError(422, "prompt_out_of_vocabulary", detail, { errors: outOfVocabulary });
   }
 
   const seedFixed = body.seed !== undefined;

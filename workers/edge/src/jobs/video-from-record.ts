@@ -29,7 +29,7 @@ export function progressOf(job: JobRecord): Progress {
   };
 }
 
-export function shareOf(job: JobRecord, publicBaseUrl: string) {
+export function shareOf(job: Pick<JobRecord, "share_id">, publicBaseUrl: string) {
   const embedUrl = `${publicBaseUrl}/embed/${job.share_id}`;
   return {
     id: job.share_id,

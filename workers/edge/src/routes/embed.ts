@@ -2,9 +2,9 @@ import { embedPage, oembed } from "@sketchreel/contract";
 import { type App, objectStore } from "../app-types.js";
 import { readConfig } from "../config.js";
 import { randomBase62 } from "../crypto.js";
-import { jobQueueStub } from "../durable/job-queue/index.js";
 import { escapeHtml } from "../embed/html.js";
 import { playerCsp, renderPlayerPage } from "../embed/page.js";
+import { lookupShare } from "../embed/share-lookup.js";
 import { notFound } from "../errors.js";
 import { shareOf } from "../jobs/video-from-record.js";
 
@@ -12,9 +12,14 @@ import { shareOf } from "../jobs/video-from-record.js";
 const EMBED_URL_TTL_S = 3600;
 const DEFAULT_EMBED_WIDTH = 640;
 
+/**
+ * Public, unauthenticated share pages. Each reads the share through `lookupShare` (isolate memo,
+ * then the edge cache, then — rate-limited per client IP — the JobQueue) and presigns locally.
+ */
 export function registerEmbedRoutes(app: App): void {
   app.openapi(embedPage, async (c) => {
-    const job = await jobQueueStub(c.env).getByShareId(c.req.valid("param").shareId);
+    const { snapshot: job, cache } = await lookupShare(c, c.req.valid("param").shareId);
+    c.header("X-Cache", cache);
     if (!job) throw notFound("embed");
     const config = readConfig(c.env);
     const store = objectStore(c);
@@ -30,8 +35,8 @@ export function registerEmbedRoutes(app: App): void {
       pageUrl: share.embed_url,
       oembedUrl: share.oembed_url,
       homeUrl: config.publicBaseUrl,
-      width: job.params.width,
-      height: job.params.height,
+      width: job.width,
+      height: job.height,
       videoUrl: job.status === "succeeded" ? ((await sign("mp4")) ?? (await sign("webm"))) : null,
       posterUrl: job.status === "succeeded" ? await sign("poster") : null,
       status: job.status,
@@ -50,9 +55,11 @@ export function registerEmbedRoutes(app: App): void {
     const match = url.startsWith(`${config.publicBaseUrl}/embed/`)
       ? url.match(/\/embed\/(shr_[A-Za-z0-9]{16,40})\/?$/)
       : null;
-    const job = match?.[1] ? await jobQueueStub(c.env).getByShareId(match[1]) : null;
+    const lookup = match?.[1] ? await lookupShare(c, match[1]) : null;
+    if (lookup) c.header("X-Cache", lookup.cache);
+    const job = lookup?.snapshot;
     if (!job) throw notFound("embed");
-    const aspect = job.params.height / job.params.width;
+    const aspect = job.height / job.width;
     let width = Math.min(maxwidth ?? DEFAULT_EMBED_WIDTH, DEFAULT_EMBED_WIDTH);
     let height = Math.round(width * aspect) + 40;
     if (maxheight && height > maxheight) {
@@ -74,7 +81,7 @@ export function registerEmbedRoutes(app: App): void {
         width,
         height,
         ...(thumbnail
-          ? { thumbnail_url: thumbnail.url, thumbnail_width: job.params.width, thumbnail_height: job.params.height }
+          ? { thumbnail_url: thumbnail.url, thumbnail_width: job.width, thumbnail_height: job.height }
           : {}),
       },
       200,

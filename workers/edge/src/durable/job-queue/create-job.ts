@@ -2,6 +2,7 @@ import type { JobRecord } from "../../jobs/job-record.js";
 import { type Outcome, refuse } from "../../jobs/outcome.js";
 import type { JobTable } from "./job-table.js";
 import { type Ledger, secondsUntilUtcMidnight, utcDay } from "./ledger.js";
+import type { WebhookOutbox } from "./webhook-outbox.js";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -19,9 +20,18 @@ export type CreateOutcome = Outcome<{ kind: CreateKind; status: 200 | 202; job: 
 /**
  * Admit a job, all in one synchronous transaction: idempotency replay, result cache, single-flight,
  * concurrency cap, daily budget, insert. Nothing else can interleave, so limits hold under load.
+ * A caller served by a cache hit or attached to a twin keeps its own webhook: the hit's
+ * `video.succeeded` goes to the outbox now, the twin's terminal event goes to every subscriber.
  */
-export function createJob(jobs: JobTable, ledger: Ledger, input: CreateJobInput, now: number): CreateOutcome {
+export function createJob(
+  jobs: JobTable,
+  ledger: Ledger,
+  outbox: WebhookOutbox,
+  input: CreateJobInput,
+  now: number,
+): CreateOutcome {
   const { job, idempotency } = input;
+  const subscriber = job.webhook_url ? { webhook_url: job.webhook_url, metadata: job.metadata } : null;
   const tenant = job.tenant_id;
   if (idempotency) {
     const seen = ledger.findIdempotent(tenant, idempotency.key, now - IDEMPOTENCY_TTL_MS);
@@ -46,11 +56,13 @@ export function createJob(jobs: JobTable, ledger: Ledger, input: CreateJobInput,
     const hit = jobs.byCacheKey(tenant, job.cache_key, ["succeeded"]);
     if (hit) {
       remember(200, hit.id);
+      if (subscriber) outbox.addCached(hit, subscriber, now);
       return { ok: true, kind: "cached", status: 200, job: hit };
     }
     const twin = jobs.byCacheKey(tenant, job.cache_key, ["queued", "running"]);
     if (twin) {
       remember(202, twin.id);
+      if (subscriber) outbox.subscribe(twin.id, subscriber);
       return { ok: true, kind: "attached", status: 202, job: twin };
     }
   }

@@ -31,4 +31,20 @@ CREATE TABLE IF NOT EXISTS usage (
   videos_created INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (tenant_id, day)
 );
+CREATE TABLE IF NOT EXISTS webhook_subscribers (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  job_id TEXT NOT NULL,
+  webhook_url TEXT NOT NULL,
+  metadata TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS webhook_subscribers_job ON webhook_subscribers (job_id, seq);
+CREATE TABLE IF NOT EXISTS webhook_outbox (
+  id TEXT PRIMARY KEY,
+  video_id TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS webhook_outbox_due ON webhook_outbox (next_at);
+CREATE INDEX IF NOT EXISTS webhook_outbox_video ON webhook_outbox (video_id);
 `;
