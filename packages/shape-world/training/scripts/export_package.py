@@ -20,7 +20,7 @@ import onnx
 import torch
 from torch import nn
 
-from sktrain import tokenizer
+from sktrain import capabilities, tokenizer
 from sktrain.checkpoints import load_decoder, load_dit, load_stats, load_text_encoder
 
 OPSET = 17
@@ -90,6 +90,8 @@ def main():
 
     os.makedirs(f"{out}/tokenizer", exist_ok=True)
     tokenizer.save(vocab, f"{out}/tokenizer")
+    capabilities.check_vocabulary(vocab)
+    assert capabilities.VOCABULARY["max_tokens"] == L, "the gate's token limit is the tokenizer's length"
     ids = torch.zeros(2, L, dtype=torch.long)
     export(TextEncoderGraph(text_encoder), (ids, torch.ones_like(ids)), f"{out}/text_encoder/model.onnx",
            ["input_ids", "attention_mask"], ["last_hidden_state"],
@@ -123,7 +125,7 @@ def main():
         "solver_order": 2, "solver_type": "bh2", "lower_order_final": True, "final_sigmas_type": "zero"})
     write_json(f"{out}/model_index.json", {
         "_class_name": "SketchreelTextToVideoPipeline", "format_version": 1,
-        "model_id": "shape-world-tiny", "model_version": args.version,
+        "model_id": "shape-world-tiny", "model_version": args.version, "description": capabilities.DESCRIPTION,
         "components": {"tokenizer": "tokenizer", "text_encoder": "text_encoder", "transformer": "transformer",
                        "vae_decoder": "vae_decoder", "scheduler": "scheduler"},
         "defaults": {"width": 64, "height": 64, "num_frames": 16, "fps": 8, "num_inference_steps": 20,
@@ -131,7 +133,7 @@ def main():
         "limits": {"sizes": [[64, 64]], "min_size": 64, "max_size": 64, "size_multiple": 16,
                    "min_frames": 16, "max_frames": 16, "frames_multiple": 4, "max_steps": 100},
         "latent": {"channels": C, "spatial_compression": 8, "temporal_compression": 1, "temporal_rule": "divide"},
-        "vocabulary": "shape-world"})
+        "examples": capabilities.EXAMPLES, "vocabulary": capabilities.VOCABULARY})
     print("exported", out, "dit step", ck["step"])
 
 
