@@ -1,7 +1,18 @@
 import type { Video, VideoList } from "@sketchreel/contract";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MODELS } from "../src/models.js";
-import { call, completeJob, createKey, createVideo, lease, leaseJob, PROMPT } from "./helpers.js";
+import {
+  call,
+  completeJob,
+  createKey,
+  createVideo,
+  json,
+  lease,
+  leaseJob,
+  outputsFor,
+  PROMPT,
+  RUNNER,
+} from "./helpers.js";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -136,12 +147,18 @@ describe("videos", () => {
     const key = await createKey();
     const { body } = await createVideo(key, { seed: 9, prompt: "A red ball falls from the top to the bottom." });
     await completeJob(await leaseJob(body.id));
-    const hit = await createVideo(key, { seed: 9, prompt: "a red  ball falls from the top to the bottom" });
+    // The cache key is what the model gets: the contract collapses whitespace, nothing else is folded.
+    const hit = await createVideo(key, { seed: 9, prompt: "A red  ball falls from the top to the bottom. " });
     expect(hit.res.status).toBe(200);
     expect(hit.res.headers.get("x-cache")).toBe("HIT");
     expect(hit.body).toMatchObject({ id: body.id, status: "succeeded", cached: true });
     expect(hit.body.outputs[0]?.url).toMatch(/^http:\/\/127\.0\.0\.1:4568\/sketchreel\/t\//);
     expect(await lease(0)).toBeNull();
+
+    // A trailing full stop is a token the model sees: another video (issue 14).
+    const noStop = await createVideo(key, { seed: 9, prompt: "A red ball falls from the top to the bottom" });
+    expect(noStop.res.status).toBe(202);
+    expect(noStop.body.id).not.toBe(body.id);
 
     const model = MODELS["shape-world-tiny"];
     if (!model) throw new Error("model missing");
@@ -166,25 +183,55 @@ describe("videos", () => {
     await completeJob(grant);
   });
 
-  it("deletes a video and its stored outputs (signed S3 DELETEs for each key)", async () => {
+  it("keeps only the completing attempt's objects, and deleting a video removes every object of every attempt", async () => {
+    // The bucket as S3 would hold it: listed with ListObjectsV2, emptied with signed DELETEs.
+    const bucket = new Set<string>();
     const deletes: Request[] = [];
     const realFetch = globalThis.fetch;
     vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
       const request = new Request(input, init);
-      if (request.method !== "DELETE") return realFetch(input, init);
-      deletes.push(request);
-      return new Response(null, { status: 204 });
+      const url = new URL(request.url);
+      if (!url.pathname.startsWith("/sketchreel")) return realFetch(input, init);
+      if (request.method === "GET" && url.searchParams.get("list-type") === "2") {
+        const prefix = url.searchParams.get("prefix") ?? "";
+        const keys = [...bucket].filter((k) => k.startsWith(prefix));
+        const xml = `<ListBucketResult><IsTruncated>false</IsTruncated>${keys.map((k) => `<Contents><Key>${k}</Key></Contents>`).join("")}</ListBucketResult>`;
+        return new Response(xml, { headers: { "content-type": "application/xml" } });
+      }
+      if (request.method === "DELETE") {
+        deletes.push(request);
+        bucket.delete(decodeURIComponent(url.pathname.slice("/sketchreel/".length)));
+        return new Response(null, { status: 204 });
+      }
+      return realFetch(input, init);
     });
     const key = await createKey();
     const { body } = await createVideo(key);
+    // Attempt 1 uploads one variant and fails (retryable); attempt 2 completes.
+    const first = await leaseJob(body.id);
+    const lostAttempt = `${first.job.output_prefix}attempt-1/video.mp4`;
+    bucket.add(lostAttempt);
+    const failed = await json(
+      "POST",
+      `/internal/jobs/${body.id}/fail`,
+      { lease_id: first.lease.id, code: "upload_failed", message: "S3 went away", retryable: true },
+      RUNNER,
+    );
+    expect(failed.status).toBe(200);
     const grant = await leaseJob(body.id);
+    expect(grant.job.attempt).toBe(2);
+    const winner = outputsFor(grant.job.output_prefix).map((o) => o.key);
+    for (const k of winner) bucket.add(k);
     await completeJob(grant);
+    await vi.waitFor(() => expect([...bucket].sort()).toEqual([...winner].sort()), { timeout: 2_000, interval: 10 });
+
     const res = await call(`/v1/videos/${body.id}`, { method: "DELETE", headers: key.auth });
     expect(res.status).toBe(204);
-    await vi.waitFor(() => expect(deletes).toHaveLength(3), { timeout: 2_000, interval: 10 });
-    const paths = deletes.map((r) => new URL(r.url).pathname).sort();
+    await vi.waitFor(() => expect([...bucket]).toEqual([]), { timeout: 2_000, interval: 10 });
     const prefix = `/sketchreel/t/${key.tenant}/${body.id}/`;
-    expect(paths).toEqual([`${prefix}poster.png`, `${prefix}video.gif`, `${prefix}video.mp4`]);
+    expect(deletes.map((r) => new URL(r.url).pathname).sort()).toEqual(
+      [`${prefix}attempt-1/video.mp4`, `${prefix}poster.png`, `${prefix}video.gif`, `${prefix}video.mp4`].sort(),
+    );
     for (const r of deletes) expect(r.headers.get("authorization")).toMatch(/^AWS4-HMAC-SHA256 Credential=S3RVER\//);
     expect((await call(`/v1/videos/${body.id}`, { headers: key.auth })).status).toBe(404);
     expect((await call(`/embed/${body.share?.id}`)).status).toBe(404);

@@ -11,6 +11,8 @@ import type { JobRecord } from "./job-record.js";
  * nothing remains. Runners only ever PUT; this is the one place outputs are deleted.
  */
 export function cleanUpOutputs(c: Context<AppEnv>, job: JobRecord, reason: "completed" | "ended" | "deleted"): void {
+  // A job that succeeded on its first attempt has no other attempt's objects to remove.
+  if (reason === "completed" && job.attempts <= 1) return;
   const keep = new Set(reason === "completed" ? job.outputs.map((o) => o.key) : []);
   c.executionCtx.waitUntil(
     objectStore(c)
