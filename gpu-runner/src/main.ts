@@ -96,6 +96,7 @@ export async function runRunner(argv: string[]): Promise<number> {
         pipeline: loaded.pipeline,
         modelId: loaded.modelId,
         modelVersion: loaded.modelVersion,
+        ...(loaded.maxJobMs ? { modelMaxJobMs: loaded.maxJobMs } : {}),
         log,
       });
       if (signalled) stopping ??= service.stop();

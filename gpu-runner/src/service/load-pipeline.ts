@@ -8,6 +8,8 @@ export interface LoadedPipeline {
   /** `model_index.json` → `model_id`: the runner leases only jobs for this model. */
   modelId: string;
   modelVersion: string;
+  /** `limits.max_job_seconds` in ms, when the package declares it. */
+  maxJobMs: number | undefined;
   dispose(): Promise<void>;
 }
 
@@ -36,5 +38,7 @@ export async function loadPipeline(config: PipelineConfig, log: Logger): Promise
     load_ms: Math.round(performance.now() - started),
   });
   const modelVersion = loaded.pipeline.model.index.model_version;
-  return { pipeline: loaded.pipeline, modelId, modelVersion, dispose: loaded.dispose };
+  const maxJobSeconds = loaded.pipeline.model.index.limits?.max_job_seconds;
+  const maxJobMs = maxJobSeconds === undefined ? undefined : maxJobSeconds * 1000;
+  return { pipeline: loaded.pipeline, modelId, modelVersion, maxJobMs, dispose: loaded.dispose };
 }

@@ -20,6 +20,11 @@ export const ModelLimits = z.object({
   max_frames: positiveInt.optional(),
   frames_multiple: positiveInt.optional(),
   max_steps: positiveInt.optional(),
+  /**
+   * The longest one job may run, in seconds: the runner stops a job at this point (`job_timeout`),
+   * and the edge extends its lease no further. Absent: 600.
+   */
+  max_job_seconds: positiveInt.optional(),
 });
 
 /** How frames and pixels map to latents, as far as it limits sizes and frame counts. */

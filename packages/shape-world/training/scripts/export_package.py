@@ -131,7 +131,8 @@ def main():
         "defaults": {"width": 64, "height": 64, "num_frames": 16, "fps": 8, "num_inference_steps": 20,
                      "guidance_scale": args.guidance, "negative_prompt": "", "scheduler": "unipc"},
         "limits": {"sizes": [[64, 64]], "min_size": 64, "max_size": 64, "size_multiple": 16,
-                   "min_frames": 16, "max_frames": 16, "frames_multiple": 4, "max_steps": 100},
+                   "min_frames": 16, "max_frames": 16, "frames_multiple": 4, "max_steps": 100,
+                   "max_job_seconds": 120},
         "latent": {"channels": C, "spatial_compression": 8, "temporal_compression": 1, "temporal_rule": "divide"},
         "examples": capabilities.EXAMPLES, "vocabulary": capabilities.VOCABULARY})
     print("exported", out, "dit step", ck["step"])

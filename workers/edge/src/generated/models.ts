@@ -39,7 +39,8 @@ export const MODELS: Record<string, ModelCapabilities> = {
       "min_frames": 16,
       "max_frames": 16,
       "frames_multiple": 4,
-      "max_steps": 100
+      "max_steps": 100,
+      "max_job_seconds": 120
     },
     "latent": {
       "spatial_compression": 8,

@@ -30,7 +30,8 @@ export interface JobRecord {
   cache_key: string;
   compute_units: number;
   cancel_requested: boolean;
-  lease: { id: string; runner_id: string; expires_at: number } | null;
+  /** `deadline`: this attempt's lease is never extended past it (the model's max job duration). */
+  lease: { id: string; runner_id: string; expires_at: number; deadline?: number } | null;
   /** Bumped on every change; SSE watchers wait for it to move. */
   version: number;
 }

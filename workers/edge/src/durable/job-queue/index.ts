@@ -6,6 +6,7 @@ import type { Bindings } from "../../env.js";
 import type { JobRecord } from "../../jobs/job-record.js";
 import { type Outcome, type Refusal, refuse } from "../../jobs/outcome.js";
 import { logEvent } from "../../log.js";
+import { findModel } from "../../models.js";
 import { dispatcherStub } from "../webhook-dispatcher.js";
 import { type CreateJobInput, type CreateOutcome, createJob } from "./create-job.js";
 import { JobTable } from "./job-table.js";
@@ -127,7 +128,7 @@ export class JobQueue extends DurableObject<Bindings> {
       if (Date.now() > grantBy) return null;
       const queued = this.jobs.nextQueued(models);
       if (queued) {
-        const lease = { id: newId("lse"), runnerId, ttlMs: this.config.leaseTtlMs };
+        const lease = { id: newId("lse"), runnerId, ttlMs: this.config.leaseTtlMs, maxJobMs: maxJobMs(queued) };
         const next = transition.claim(queued, lease, Date.now());
         if (!next.ok) throw new Error(next.detail); // nextQueued returns queued jobs only
         const job = this.apply(next);
@@ -280,3 +281,9 @@ function refusalFor({ reason, detail, errors }: TransitionRefusal): Refusal {
   const [status, code] = REFUSALS[reason];
   return refuse(status, code, detail, errors ? { errors } : {});
 }
+
+/** The longest a job of this model may run (its package's `limits.max_job_seconds`, else 10 minutes). */
+function maxJobMs(job: JobRecord): number {
+  return (findModel(job.model.id)?.limits.max_job_seconds ?? DEFAULT_MAX_JOB_SECONDS) * 1000;
+}
+const DEFAULT_MAX_JOB_SECONDS = 600;

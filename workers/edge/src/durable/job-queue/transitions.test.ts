@@ -13,7 +13,7 @@ import {
 
 const T0 = Date.UTC(2026, 0, 1, 12);
 const ISO = (ms: number) => new Date(ms).toISOString();
-const LEASE = { id: "lse_1", runnerId: "runner-a", ttlMs: 1_000 };
+const LEASE = { id: "lse_1", runnerId: "runner-a", ttlMs: 1_000, maxJobMs: 10_000 };
 const MAX_ATTEMPTS = 3;
 
 function queuedJob(overrides: Partial<JobRecord> = {}): JobRecord {
@@ -86,7 +86,7 @@ describe("claim (queued → running)", () => {
     expect(step.job).toMatchObject({
       status: "running",
       attempts: 1,
-      lease: { id: "lse_1", runner_id: "runner-a", expires_at: T0 + 1_000 },
+      lease: { id: "lse_1", runner_id: "runner-a", expires_at: T0 + 1_000, deadline: T0 + 11_000 },
       started_at: ISO(T0),
       progress: { stage: "check_inputs", step: 0, total_steps: 20 },
     });
@@ -109,6 +109,13 @@ describe("heartbeat (running → running)", () => {
     const step = ok(heartbeat(runningJob(), "lse_1", progress, 1_000, T0 + 500));
     expect(step).toMatchObject({ changed: true, event: "video.progress" });
     expect(step.job).toMatchObject({ status: "running", progress, lease: { id: "lse_1", expires_at: T0 + 1_500 } });
+  });
+
+  it("never extends the lease past its deadline (the model's max job duration plus one TTL)", () => {
+    let job = runningJob();
+    for (let t = T0 + 500; t < T0 + 11_000; t += 500) job = ok(heartbeat(job, "lse_1", job.progress, 1_000, t)).job;
+    expect(job.lease).toMatchObject({ expires_at: T0 + 11_000, deadline: T0 + 11_000 });
+    expect(refused(heartbeat(job, "lse_1", job.progress, 1_000, T0 + 11_000))).toMatchObject({ reason: "lease_lost" });
   });
 
   it("refuses another lease, an expired lease and a finished job with lease_lost", () => {
@@ -237,6 +244,11 @@ describe("expireLease", () => {
       error: { code: "runner_lost", message: "no runner finished the job in 3 attempts", retryable: false },
       completed_at: ISO(T0 + 1_000),
     });
+  });
+
+  it("fails with job_timeout when the last attempt ran into its deadline", () => {
+    const step = expireLease(runningJob({ attempts: MAX_ATTEMPTS }), MAX_ATTEMPTS, T0 + 11_000);
+    expect(step.job).toMatchObject({ status: "failed", error: { code: "job_timeout", retryable: false } });
   });
 
   it("cancels a job whose cancel was requested", () => {

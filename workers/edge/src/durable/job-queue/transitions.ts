@@ -28,6 +28,8 @@ export interface NewLease {
   id: string;
   runnerId: string;
   ttlMs: number;
+  /** The model's max job duration: heartbeats extend the lease up to claim time + this + one TTL. */
+  maxJobMs: number;
 }
 export interface Failure {
   code: string;
@@ -63,7 +65,12 @@ export function claim(job: JobRecord, lease: NewLease, now: number): Step | Tran
       ...job,
       status: "running",
       attempts: job.attempts + 1,
-      lease: { id: lease.id, runner_id: lease.runnerId, expires_at: now + lease.ttlMs },
+      lease: {
+        id: lease.id,
+        runner_id: lease.runnerId,
+        expires_at: now + lease.ttlMs,
+        deadline: now + lease.maxJobMs + lease.ttlMs,
+      },
       started_at: job.started_at ?? at(now),
       progress: progressAt(job, "check_inputs"),
     },
@@ -78,7 +85,10 @@ export function leaseRefusal(job: JobRecord, leaseId: string, now: number): Tran
   return refuse("lease_lost", `lease ${leaseId} no longer holds job ${job.id}: ${why}`);
 }
 
-/** running → running: the lease is extended and the progress recorded (the reply carries `cancel_requested`). */
+/**
+ * running → running: the lease is extended (never past its deadline, so a stuck job cannot hold it
+ * forever) and the progress recorded (the reply carries `cancel_requested`).
+ */
 export function heartbeat(
   job: JobRecord,
   leaseId: string,
@@ -88,7 +98,9 @@ export function heartbeat(
 ): Step | TransitionRefusal {
   const lost = leaseRefusal(job, leaseId, now);
   if (lost) return lost;
-  return step({ ...job, lease: { ...job.lease!, expires_at: now + ttlMs }, progress }, "video.progress");
+  const lease = job.lease!;
+  const expires = Math.min(now + ttlMs, lease.deadline ?? Number.POSITIVE_INFINITY);
+  return step({ ...job, lease: { ...lease, expires_at: expires }, progress }, "video.progress");
 }
 
 /** running → succeeded, once the outputs are the requested variants under the job's own prefix. */
@@ -140,12 +152,25 @@ export function cancel(job: JobRecord, now: number): Step | TransitionRefusal {
   return step({ ...job, cancel_requested: true }, null);
 }
 
-/** A running job whose lease ran out: canceled if asked, failed when out of attempts, else requeued. */
+/**
+ * A running job whose lease ran out: canceled if asked, failed when out of attempts (`job_timeout`
+ * when the attempt hit its deadline, else `runner_lost`), else requeued.
+ */
 export function expireLease(job: JobRecord, maxAttempts: number, now: number): Step {
   if (job.cancel_requested) return canceled(job, now);
   if (job.attempts >= maxAttempts) {
-    const message = `no runner finished the job in ${job.attempts} attempts`;
-    return failed(job, { code: "runner_lost", message, retryable: false }, now);
+    const timedOut = job.lease?.deadline !== undefined && now >= job.lease.deadline;
+    return timedOut
+      ? failed(
+          job,
+          { code: "job_timeout", message: "the job ran past the model's max job duration", retryable: false },
+          now,
+        )
+      : failed(
+          job,
+          { code: "runner_lost", message: `no runner finished the job in ${job.attempts} attempts`, retryable: false },
+          now,
+        );
   }
   return requeued(job);
 }
