@@ -85,11 +85,17 @@ export class APIConnectionError extends SketchreelError {
   }
 }
 
-/** An attempt (or a wait) ran past its time limit. */
+/**
+ * An attempt (or a wait) ran past its time limit. From `createAndWait` and `videos.wait`, `videoId`
+ * names the video, which keeps going: wait again with `videos.wait(videoId)` or stop it with
+ * `videos.cancel(videoId)` (it is `undefined` only when the create itself never answered).
+ */
 export class APITimeoutError extends APIConnectionError {
   override name = "APITimeoutError";
-  constructor(message = "Request timed out") {
+  readonly videoId: string | undefined;
+  constructor(message = "Request timed out", options: { videoId?: string | undefined } = {}) {
     super(message);
+    this.videoId = options.videoId;
   }
 }
 

@@ -1,3 +1,4 @@
+export { APIPromise, type WithResponse } from "./api-promise.js";
 export { type ClientOptions, Sketchreel } from "./client.js";
 export {
   APIConnectionError,
@@ -20,7 +21,7 @@ export {
 export type { components, operations, paths } from "./generated/openapi.js";
 export { type Page, PagePromise } from "./pagination.js";
 export type { CreateOptions } from "./resources/videos.js";
-export type { WaitOptions } from "./resources/wait.js";
+export type { CreateAndWaitOptions, WaitOptions } from "./resources/wait.js";
 export type { RotateWebhookSecretParams } from "./resources/webhooks.js";
 export type { FetchLike } from "./transport.js";
 export * from "./types.js";

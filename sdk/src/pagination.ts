@@ -1,3 +1,5 @@
+import type { WithResponse } from "./api-promise.js";
+
 /** One page of a cursor-paginated list. */
 export interface Page<T> {
   data: T[];
@@ -7,13 +9,14 @@ export interface Page<T> {
 
 /**
  * The result of a list call: `await` it for the first page, or `for await` over it for every item
- * across pages (the next page is fetched only when the loop gets there).
+ * across pages (the next page is fetched only when the loop gets there). `withResponse()` gives the
+ * first page with its HTTP response.
  */
 export class PagePromise<T, P extends Page<T> = Page<T>> implements PromiseLike<P>, AsyncIterable<T> {
-  private first: Promise<P> | undefined;
+  private first: Promise<WithResponse<P>> | undefined;
 
   constructor(
-    private readonly fetchPage: (cursor: string | undefined) => Promise<P>,
+    private readonly fetchPage: (cursor: string | undefined) => Promise<WithResponse<P>>,
     private readonly cursor?: string,
   ) {}
 
@@ -27,6 +30,11 @@ export class PagePromise<T, P extends Page<T> = Page<T>> implements PromiseLike<
 
   /** The first page (fetched once, however often it is awaited). */
   firstPage(): Promise<P> {
+    return this.withResponse().then(({ data }) => data);
+  }
+
+  /** The first page and the response it came in (headers such as `RateLimit-Remaining`). */
+  withResponse(): Promise<WithResponse<P>> {
     this.first ??= this.fetchPage(this.cursor);
     return this.first;
   }
@@ -36,7 +44,7 @@ export class PagePromise<T, P extends Page<T> = Page<T>> implements PromiseLike<
     let page = await this.firstPage();
     yield page;
     while (page.has_more && page.next_cursor) {
-      page = await this.fetchPage(page.next_cursor);
+      page = (await this.fetchPage(page.next_cursor)).data;
       yield page;
     }
   }

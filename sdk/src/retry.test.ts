@@ -2,9 +2,13 @@ import { describe, expect, it } from "vitest";
 import { backoffMs, isRetryableStatus, RETRY_DEFAULTS, retryAfterMs, retryDelayMs } from "./retry.js";
 
 describe("retry policy", () => {
-  it("retries 408, 409, 429 and 5xx only", () => {
-    const retried = [400, 401, 403, 404, 408, 409, 413, 422, 429, 500, 502, 503, 504].filter(isRetryableStatus);
-    expect(retried).toEqual([408, 409, 429, 500, 502, 503, 504]);
+  it("retries 408, 429 and 5xx; a 409 only when it says when to retry", () => {
+    const statuses = [400, 401, 403, 404, 408, 409, 413, 422, 429, 500, 502, 503, 504];
+    expect(statuses.filter((status) => isRetryableStatus(status, new Headers()))).toEqual([
+      408, 429, 500, 502, 503, 504,
+    ]);
+    expect(isRetryableStatus(409, new Headers({ "retry-after": "1" }))).toBe(true);
+    expect(isRetryableStatus(409, new Headers({ "retry-after-ms": "100" }))).toBe(true);
   });
 
   it("reads Retry-After as seconds, as an HTTP date, and retry-after-ms", () => {

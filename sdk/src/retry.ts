@@ -1,8 +1,9 @@
 /**
  * The SDK's one retry policy: which answers are retried and how long to wait before the next try.
- * 408, 409, 429 and 5xx are retried, as are connection errors and timeouts; `Retry-After`
- * (seconds or an HTTP date) and `retry-after-ms` win over the computed backoff; otherwise
- * exponential backoff with jitter.
+ * 408, 429 and 5xx are retried, as are connection errors and timeouts. A 409 is retried only when
+ * the API says a retry can succeed by sending `Retry-After`: the API's own 409s (`conflict`,
+ * `not_ready`) answer the same way every time. `Retry-After` (seconds or an HTTP date) and
+ * `retry-after-ms` win over the computed backoff; otherwise exponential backoff with jitter.
  */
 
 export const RETRY_DEFAULTS = {
@@ -13,8 +14,10 @@ export const RETRY_DEFAULTS = {
   maxRetryAfterMs: 60_000,
 } as const;
 
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 409 || status === 429 || status >= 500;
+/** Whether an error answer is worth another try; `headers` decide for a 409. */
+export function isRetryableStatus(status: number, headers?: Headers): boolean {
+  if (status === 409) return headers !== undefined && retryAfterMs(headers) !== undefined;
+  return status === 408 || status === 429 || status >= 500;
 }
 
 /** Milliseconds the server asked to wait, or `undefined` if it did not say (or said nonsense). */

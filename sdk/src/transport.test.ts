@@ -6,6 +6,7 @@ import {
   APIConnectionError,
   APITimeoutError,
   AuthenticationError,
+  ConflictError,
   InternalServerError,
   RateLimitError,
   Sketchreel,
@@ -62,6 +63,20 @@ describe("client retry policy and errors", () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfter).toBe(7200);
     expect(requests).toHaveLength(1);
+  });
+
+  it("does not retry a 409 that fails the same way every time, but one that says when to retry", async () => {
+    const { fetch, requests } = scriptedFetch([
+      () => problem(409, "conflict"),
+      () => problem(409, "conflict", {}, { "retry-after": "0" }),
+      () => json(VIDEO),
+    ]);
+    const client = new Sketchreel({ apiKey: "k", baseUrl: BASE, fetch });
+    const conflict = await client.videos.delete(VIDEO.id).catch((e) => e);
+    expect(conflict).toBeInstanceOf(ConflictError);
+    expect(requests).toHaveLength(1);
+    expect((await client.videos.cancel(VIDEO.id)).id).toBe(VIDEO.id);
+    expect(requests).toHaveLength(3);
   });
 
   it("does not retry 4xx answers; 422 carries the field errors", async () => {

@@ -1,4 +1,6 @@
 import createClient, { type Client } from "openapi-fetch";
+import { APIPromise, type WithResponse } from "./api-promise.js";
+import { ENV, readEnv } from "./env.js";
 import { APIConnectionError, APITimeoutError, errorFromResponse } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
 import { isRetryableStatus, RETRY_DEFAULTS, retryDelayMs, sleep } from "./retry.js";
@@ -7,8 +9,10 @@ import type { RequestOptions } from "./types.js";
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
 export interface TransportOptions {
-  apiKey: string;
-  baseUrl: string;
+  /** Default: `SKETCHREEL_API_KEY`. */
+  apiKey?: string | undefined;
+  /** Default: `SKETCHREEL_BASE_URL`. */
+  baseUrl?: string | undefined;
   fetch?: FetchLike | undefined;
   maxRetries?: number | undefined;
   timeout?: number | undefined;
@@ -44,16 +48,24 @@ export class Transport {
   private readonly authorization: string;
 
   constructor(options: TransportOptions) {
-    if (!options.apiKey) throw new TypeError("Sketchreel: apiKey is required");
-    if (!/^https?:\/\//.test(options.baseUrl))
-      throw new TypeError(`Sketchreel: baseUrl must be an http(s) URL (got "${options.baseUrl}")`);
-    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    // Explicit options win over the environment; an explicit empty apiKey is an error, not a fallback.
+    const apiKey = options.apiKey ?? readEnv(ENV.apiKey);
+    const baseUrl = options.baseUrl ?? readEnv(ENV.baseUrl);
+    if (!apiKey) throw new TypeError(`Sketchreel: apiKey is required: pass { apiKey } or set ${ENV.apiKey}`);
+    if (baseUrl === undefined) {
+      throw new TypeError(
+        `Sketchreel: baseUrl is required: pass { baseUrl } or set ${ENV.baseUrl} (e.g. http://127.0.0.1:8787 for \`sketchreel dev\`)`,
+      );
+    }
+    if (!/^https?:\/\//.test(baseUrl))
+      throw new TypeError(`Sketchreel: baseUrl must be an http(s) URL (got "${baseUrl}")`);
+    this.baseUrl = baseUrl.replace(/\/+$/, "");
     this.maxRetries = checkCount("maxRetries", options.maxRetries ?? RETRY_DEFAULTS.maxRetries);
     this.timeout = checkCount("timeout", options.timeout ?? DEFAULT_TIMEOUT_MS);
     // Called through a closure so a browser's `window.fetch` never sees a foreign `this`.
     const fetchImpl = options.fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init));
     this.fetchImpl = fetchImpl;
-    this.authorization = `Bearer ${options.apiKey}`;
+    this.authorization = `Bearer ${apiKey}`;
     this.api = createClient<paths>({
       baseUrl: this.baseUrl,
       fetch: (request: Request) => fetchImpl(request),
@@ -61,19 +73,21 @@ export class Transport {
     });
   }
 
+  /** `call`, as an `APIPromise`: awaits to the body, `.withResponse()` gives the response too. */
+  request<T>(send: (attempt: Attempt) => Promise<Sent<T>>, options: CallOptions = {}): APIPromise<T> {
+    return new APIPromise(this.call(send, options));
+  }
+
   /** Runs `send` until it succeeds, fails for good, or retries run out; returns the parsed body. */
-  async call<T>(
-    send: (attempt: Attempt) => Promise<Sent<T>>,
-    options: CallOptions = {},
-  ): Promise<{ data: T; response: Response }> {
+  async call<T>(send: (attempt: Attempt) => Promise<Sent<T>>, options: CallOptions = {}): Promise<WithResponse<T>> {
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const headers = { ...options.headers };
     if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
     for (let retry = 0; ; retry++) {
       const outcome = await this.attempt(send, headers, options);
       const failure = "failure" in outcome ? outcome.failure : undefined;
-      if (!failure) return outcome as { data: T; response: Response };
-      const retryable = failure instanceof APIConnectionError || isRetryableStatus(failure.status);
+      if (!failure) return outcome as WithResponse<T>;
+      const retryable = failure instanceof APIConnectionError || isRetryableStatus(failure.status, failure.headers);
       const delay =
         retryable && retry < maxRetries
           ? retryDelayMs(retry, failure instanceof APIConnectionError ? undefined : failure.headers)
@@ -84,8 +98,8 @@ export class Transport {
   }
 
   /** A plain fetch through the same retry loop, for routes openapi-fetch cannot parse (redirects to files). */
-  raw(path: string, init: RequestInit, options: CallOptions = {}): Promise<{ data: Response; response: Response }> {
-    return this.call(async ({ signal, headers }) => {
+  raw(path: string, init: RequestInit, options: CallOptions = {}): APIPromise<Response> {
+    return this.request(async ({ signal, headers }) => {
       const request = new Request(`${this.baseUrl}${path}`, {
         ...init,
         signal,
@@ -101,9 +115,9 @@ export class Transport {
     send: (attempt: Attempt) => Promise<Sent<T>>,
     headers: Record<string, string>,
     options: CallOptions,
-  ): Promise<{ data: T; response: Response } | { failure: ReturnType<typeof errorFromResponse> | APIConnectionError }> {
+  ): Promise<WithResponse<T> | { failure: ReturnType<typeof errorFromResponse> | APIConnectionError }> {
     const controller = new AbortController();
-    const timeoutMs = options.timeout ?? this.timeout;
+    const timeoutMs = (options.timeout ?? this.timeout) + heldMs(headers);
     const caller = options.signal;
     if (caller?.aborted) throw caller.reason;
     const onAbort = () => controller.abort(caller?.reason);
@@ -137,6 +151,13 @@ async function readError(response: Response): Promise<unknown> {
   } catch {
     return text;
   }
+}
+
+/** How long the server may hold a request that says `Prefer: wait=N` before it answers: N seconds. */
+function heldMs(headers: Record<string, string>): number {
+  const prefer = Object.entries(headers).find(([name]) => name.toLowerCase() === "prefer")?.[1];
+  const match = prefer === undefined ? null : /(?:^|[\s,;])wait=(\d+)/i.exec(prefer);
+  return match ? Number(match[1]) * 1000 : 0;
 }
 
 function checkCount(name: string, value: number): number {

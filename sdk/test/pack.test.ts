@@ -1,17 +1,30 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { pack } from "../scripts/pack.js";
 
 const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const SDK = fileURLToPath(new URL("..", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "sketchreel-sdk-consumer-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe("the packed tarball, installed as a consumer would", { timeout: 180_000 }, () => {
-  const tarball = pack(join(work, "out"));
+/** `npm pack -w @sketchreel/sdk`, as a maintainer (and `npm publish`) runs it; returns the tarball's path. */
+function npmPack(outDir: string): string {
+  const out = execFileSync("npm", ["pack", "-w", "@sketchreel/sdk", "--json", "--pack-destination", outDir], {
+    cwd: join(SDK, ".."),
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const [{ filename }] = JSON.parse(out) as [{ filename: string }];
+  return join(outDir, filename);
+}
+
+describe("the standard npm pack tarball, installed as a consumer would", { timeout: 180_000 }, () => {
+  const workspaceManifest = readFileSync(join(SDK, "package.json"), "utf8");
+  const tarball = npmPack(work);
   const app = join(work, "app");
   cpSync(new URL("consumer", import.meta.url).pathname, app, { recursive: true });
   writeFileSync(
@@ -36,6 +49,12 @@ describe("the packed tarball, installed as a consumer would", { timeout: 180_000
   );
   const installed = join(app, "node_modules", "@sketchreel", "sdk");
 
+  it("leaves the workspace as it was: package.json points at the sources again, no LICENSE copy", () => {
+    expect(readFileSync(join(SDK, "package.json"), "utf8")).toBe(workspaceManifest);
+    expect(JSON.parse(workspaceManifest).exports["."]).toBe("./src/index.ts");
+    expect(existsSync(join(SDK, "LICENSE"))).toBe(false);
+  });
+
   it("ships dist (ESM + .d.ts), README and LICENSE, and no sources or tests", () => {
     const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
     expect(manifest.exports["."]).toEqual({
@@ -43,7 +62,9 @@ describe("the packed tarball, installed as a consumer would", { timeout: 180_000
       import: "./dist/index.js",
       default: "./dist/index.js",
     });
+    expect(manifest).toMatchObject({ main: "./dist/index.js", types: "./dist/index.d.ts" });
     expect(manifest.devDependencies).toBeUndefined();
+    expect(manifest.scripts).toBeUndefined();
     expect(readdirSync(installed).sort()).toEqual(["LICENSE", "README.md", "dist", "package.json"]);
     const files = readdirSync(join(installed, "dist"), { recursive: true }).map(String);
     expect(files).toContain("index.d.ts");

@@ -54,13 +54,12 @@ export interface RunningContainer {
  * `buildah from` + `buildah run` on the runc OCI runtime (its own PID, mount, IPC and UTS
  * namespaces, so the image's ENTRYPOINT really is PID 1), as the image's USER, in its WORKDIR,
  * with its ENV plus `env`. The host network lets it reach the edge and S3 on 127.0.0.1.
- * (`podman run` and buildah's default crun runtime are refused by this sandbox: cgroups in hybrid mode.)
+ * (This sandbox refuses `podman run` and buildah's default runtime, crun; runc works.)
  */
 export async function runContainer(
   image: string,
   config: ImageConfig,
   env: Record<string, string>,
-  volumes: string[] = [],
 ): Promise<RunningContainer> {
   const name = (
     await exec("buildah", ["from", "--pull=never", "--name", `sketchreel-runner-test-${process.pid}`, image])
@@ -72,7 +71,6 @@ export async function runContainer(
     "--network",
     "host",
     ...Object.entries(env).flatMap(([key, value]) => ["--env", `${key}=${value}`]),
-    ...volumes.flatMap((volume) => ["--volume", volume]),
     name,
     "--",
     ...command,

@@ -96,8 +96,8 @@ export async function runScenario(image: string, config: ImageConfig, note: (lin
       container,
       logs.waitFor((l) => l.msg === "runner started", 180_000, "'runner started'"),
     );
+    const ready_s = Math.round((startedLine.receivedAt - started) / 100) / 10;
     const containerInfo = await checkRunningContainer(container, config, port, startedLine, logs);
-    const ready_s = Math.round((performance.now() - started) / 100) / 10;
     note(`runner up inside the image in ${ready_s} s: PID 1 ${containerInfo.init}, uid ${containerInfo.runner_uid}`);
 
     const client = new Sketchreel({ apiKey: stack.info.apiKey, baseUrl: stack.info.apiUrl });

@@ -3,10 +3,12 @@ import { hostileBodyCases, hostileBodyViolation, sendHostileBody } from "../harn
 import { generateMalformedRequests } from "../harness/malformed-requests.js";
 import { type Credentials, proxyRetries, sendAll, violation } from "../harness/send-requests.js";
 import { startTestStack, type TestStack } from "../harness/stack.js";
+import { startWorkerdEdge, type WorkerdEdge } from "../support/workerd-edge.js";
 
-// ≥ 1 000 malformed requests and 64 hostile bodies against the real edge in workerd, once with the
-// development settings `sketchreel dev` uses and once with production ones: 0 × 5xx, every 4xx
-// problem+json, every status one the contract allows, every body answered without being read.
+// ≥ 1 000 malformed requests against the local stack (`sketchreel dev`'s edge in workerd) and 64
+// hostile bodies against the bundled edge in workerd without wrangler's dev proxy (which reads
+// request bodies itself), once with development settings and once with production ones: 0 × 5xx,
+// every 4xx problem+json, every status one the contract allows, every body answered unread.
 
 /** Labels of generated requests that the contract accepts on purpose (documented, not bugs). */
 const ODD_BUT_VALID = [
@@ -24,7 +26,7 @@ const ODD_BUT_VALID = [
 const MAX_ANSWER_MS = 5_000;
 
 const SETTINGS = {
-  development: {},
+  development: { ENVIRONMENT: "development", PUBLIC_BASE_URL: "http://127.0.0.1:8787" },
   production: {
     ENVIRONMENT: "production",
     PUBLIC_BASE_URL: "https://api.sketchreel.example",
@@ -36,9 +38,12 @@ const SETTINGS = {
 describe.each(Object.entries(SETTINGS))("with %s settings", (environment, edgeVars) => {
   let t: TestStack;
   let creds: Credentials;
+  let workerd: WorkerdEdge;
 
   beforeAll(async () => {
-    t = await startTestStack({ runners: 0, edgeVars });
+    workerd = await startWorkerdEdge(edgeVars);
+    const { PUBLIC_BASE_URL: _stackSetsItsOwn, ...stackVars } = edgeVars;
+    t = await startTestStack({ runners: 0, edgeVars: environment === "production" ? edgeVars : stackVars });
     // 6 000 requests/min: the validators answer, not the limiter.
     creds = {
       apiKey: await t.createKey("internal"),
@@ -46,7 +51,10 @@ describe.each(Object.entries(SETTINGS))("with %s settings", (environment, edgeVa
       adminToken: t.stack.info.adminToken,
     };
   });
-  afterAll(() => t?.stop());
+  afterAll(async () => {
+    await t?.stop();
+    await workerd?.stop();
+  });
 
   it("answers every malformed request with a 4xx problem+json the contract allows, never a 5xx", async () => {
     const requests = generateMalformedRequests(7, 1000);
@@ -77,15 +85,20 @@ describe.each(Object.entries(SETTINGS))("with %s settings", (environment, edgeVa
 
   it("answers endless, oversize and chunked bodies at once: 401 without credentials, 413 past 64 KiB", async () => {
     const cases = hostileBodyCases();
+    const direct = {
+      apiKey: await workerd.createKey(),
+      runnerToken: workerd.runnerToken,
+      adminToken: workerd.adminToken,
+    };
     const answers = [];
-    for (const c of cases) answers.push(await sendHostileBody(t.apiUrl, c, creds));
+    for (const c of cases) answers.push(await sendHostileBody(workerd.url, c, direct));
     const broken = answers.flatMap((a) => {
       const why = hostileBodyViolation(a, MAX_ANSWER_MS);
       return why ? [`${a.request.label} → ${why}`] : [];
     });
     const endless = answers.filter((a) => a.request.kind === "endless");
     console.info(
-      `[${environment}] ${answers.length} hostile bodies: ${answers.filter((a) => a.status === 401).length} × 401, ${answers.filter((a) => a.status === 413).length} × 413, ${answers.filter((a) => a.status < 300).length} × 2xx, ${answers.filter((a) => a.status === 404).length} × 404; slowest answer ${Math.max(...answers.map((a) => a.ms))} ms; ${endless.filter((a) => a.answeredMidBody).length}/${endless.length} endless bodies answered while still being sent`,
+      `[${environment}] ${answers.length} hostile bodies: ${answers.filter((a) => a.status === 401).length} × 401, ${answers.filter((a) => a.status === 413).length} × 413, ${answers.filter((a) => a.status < 300).length} × 2xx, ${answers.filter((a) => a.status === 404).length} × 404; slowest answer ${Math.max(...answers.map((a) => a.ms))} ms; ${endless.filter((a) => a.answeredMidBody).length}/${endless.length} endless bodies answered while still being sent; at most ${Math.max(...answers.filter((a) => a.status === 401).map((a) => a.sentBytes))} bytes written before a 401`,
     );
     expect(broken, broken.join("\n")).toEqual([]);
     expect(endless.every((a) => a.answeredMidBody)).toBe(true);

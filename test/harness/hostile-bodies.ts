@@ -35,6 +35,7 @@ export interface HostileBodyAnswer {
 
 const LIMIT = 64 * 1024;
 const CHUNK = Buffer.alloc(16 * 1024, 0x61);
+const PACE_MS = 10;
 /** An endless body is cut off here if the edge never answers (then the case fails on time). */
 const GIVE_UP_MS = 10_000;
 
@@ -143,19 +144,22 @@ export function sendHostileBody(baseUrl: string, c: HostileBodyCase, creds: Cred
       req.end();
       return;
     }
-    if (c.kind === "oversize-chunked") {
-      while (sent <= 16 * LIMIT) write(CHUNK);
-      finished = true;
-      req.end();
-      return;
-    }
-    // endless, or a declared 10 MiB of which the client only ever sends part: keep writing until
-    // answered, waiting for the socket to drain between chunks.
-    const cap = c.kind === "oversize-declared" ? 2 * LIMIT : Number.POSITIVE_INFINITY;
-    const pump = () => {
-      while (!answered && sent < cap) if (!write(CHUNK)) return void req.once("drain", pump);
-    };
-    pump();
+    // A chunk every PACE_MS (1.6 MB/s): an upload that goes on, rather than one burst that the kernel
+    // buffers. A finite oversize body ends after 1 MiB; an endless one never does; a declared 10 MiB
+    // one stops sending after 128 KiB and holds the connection open.
+    const cap = c.kind === "oversize-chunked" ? 16 * LIMIT : c.kind === "oversize-declared" ? 2 * LIMIT : Infinity;
+    const tick = setInterval(() => {
+      if (answered) return clearInterval(tick);
+      if (sent >= cap) {
+        clearInterval(tick);
+        if (c.kind === "oversize-chunked") {
+          finished = true;
+          req.end();
+        }
+        return;
+      }
+      write(CHUNK);
+    }, PACE_MS);
   });
 }
 

@@ -376,6 +376,14 @@ export function generateMalformedRequests(seed = 7, minimum = 1000): MalformedRe
       });
     }
     out.push({ label: `template bad id ${id.slice(0, 30)}`, method: "GET", path: `/v1/templates/${id}`, auth: "key" });
+    for (const suffix of ["", "/video.mp4"]) {
+      out.push({
+        label: `embed bad id ${id.slice(0, 30)}${suffix}`,
+        method: "GET",
+        path: `/embed/${id}${suffix}`,
+        auth: null,
+      });
+    }
     out.push({
       label: `admin delete bad key id ${id.slice(0, 30)}`,
       method: "DELETE",

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// The `sketchreel` CLI. Runs the TypeScript sources through tsx (a declared dependency), so neither a
-// fresh clone nor an installed package needs a build step.
-import { register } from "tsx/esm/api";
+// The `sketchreel` CLI. In a clone of the repository it runs the TypeScript sources through tsx, so
+// nothing needs building; the npm package ships no sources, only the bundle its `prepack` builds
+// (dist/sketchreel.mjs, scripts/build-package.ts), and runs that.
+import { existsSync } from "node:fs";
 
-register();
-const { main } = await import("../src/index.ts");
-process.exitCode = await main(process.argv.slice(2));
+const sources = new URL("../src/index.ts", import.meta.url);
+const installed = !existsSync(sources);
+if (!installed) (await import("tsx/esm/api")).register();
+const { main } = await import(installed ? "../dist/sketchreel.mjs" : sources.href);
+process.exitCode = await main(process.argv.slice(2), { installed });

@@ -10,6 +10,37 @@ export { ConfigError, loadPipelineConfig, type PipelineConfig } from "@sketchree
 
 const { httpUrl, text } = envRules;
 
+/** Where a deployed API is and the key to call it with: `--base-url`/`--api-key` win over the environment. */
+export interface ApiFlags {
+  apiKey?: string | undefined;
+  baseUrl?: string | undefined;
+}
+
+export interface ApiConfig {
+  apiKey: string;
+  baseUrl: string;
+}
+
+/** `sketchreel videos …` and `sketchreel models --remote`: the API to call. */
+export function loadApiConfig(flags: ApiFlags = {}, env: Env = process.env): ApiConfig {
+  // A rule names the flag when the value came from it, the variable otherwise.
+  const ApiEnv = z.object({
+    SKETCHREEL_API_KEY: text(
+      flags.apiKey === undefined ? "SKETCHREEL_API_KEY" : "--api-key",
+      "a Sketchreel API key (sr_live_… or sr_test_…); or pass --api-key",
+    ),
+    SKETCHREEL_BASE_URL: httpUrl(
+      flags.baseUrl === undefined ? "SKETCHREEL_BASE_URL" : "--base-url",
+      "the API's URL, e.g. https://api.example.com, or http://127.0.0.1:8787 for `sketchreel dev`; or pass --base-url",
+    ),
+  });
+  const e = parseEnv(ApiEnv, {
+    SKETCHREEL_API_KEY: flags.apiKey ?? env.SKETCHREEL_API_KEY,
+    SKETCHREEL_BASE_URL: flags.baseUrl ?? env.SKETCHREEL_BASE_URL,
+  });
+  return { apiKey: e.SKETCHREEL_API_KEY, baseUrl: e.SKETCHREEL_BASE_URL };
+}
+
 /** `sketchreel notion add`: Notion's side and the edge it reads the video from. */
 const NotionEnv = z.object({
   NOTION_TOKEN: text("NOTION_TOKEN", "a Notion internal integration secret (ntn_… or secret_…)"),

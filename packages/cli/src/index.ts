@@ -1,29 +1,22 @@
-import { commands } from "./commands/index.js";
+import { CommanderError } from "commander";
+import type { CliContext } from "./command.js";
+import { createProgram } from "./program.js";
 
-const HELP = (names: string[]) => `Usage: sketchreel <command> [options]
+/** Commander's outcomes that are not errors: help or the version was asked for and printed. */
+const PRINTED = new Set(["commander.helpDisplayed", "commander.version"]);
 
-Commands:
-${names.map((n) => `  ${n}`).join("\n")}
-
-Run \`sketchreel <command> --help\` for a command's options.`;
-
-/** CLI entry: dispatches to a subcommand and returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  const names = Object.keys(commands).sort();
-  if (!name || name === "--help" || name === "-h") {
-    process.stdout.write(`${HELP(names)}\n`);
-    return name ? 0 : 2;
+/**
+ * CLI entry: runs one command and returns the exit code. 0 done, 1 failure, 2 bad arguments (commander
+ * has printed the problem, a suggestion where one is close, and the usage), 130 interrupted.
+ * `installed`: running from the npm package rather than a clone (bin/sketchreel.mjs decides).
+ */
+export async function main(argv: string[], options: { installed?: boolean } = {}): Promise<number> {
+  const context: CliContext = { exitCode: 0, installed: options.installed ?? false };
+  try {
+    await createProgram(context).parseAsync(argv, { from: "user" });
+    return context.exitCode;
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    return PRINTED.has(error.code) ? 0 : 2;
   }
-  const load = commands[name];
-  if (!load) {
-    process.stderr.write(`sketchreel: unknown command "${name}". Commands: ${names.join(", ") || "(none yet)"}\n`);
-    return 2;
-  }
-  const command = (await load()).default;
-  if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(`${command.usage}\n`);
-    return 0;
-  }
-  return command.run(rest);
 }

@@ -26,6 +26,7 @@ const DESIGN_OPERATIONS = [
   "get /v1/models",
   "get /v1/models/{id}",
   "get /embed/{shareId}",
+  "get /embed/{shareId}/video.mp4",
   "get /oembed",
   "post /internal/runners/lease",
   "post /internal/jobs/{id}/heartbeat",

@@ -128,7 +128,15 @@ export type Output = z.infer<typeof Output>;
 export const JobError = z.object({ code: z.string(), message: z.string(), retryable: z.boolean() }).openapi("JobError");
 
 export const Share = z
-  .object({ id: ShareId, embed_url: z.string().url(), oembed_url: z.string().url() })
+  .object({
+    id: ShareId,
+    embed_url: z.string().url(),
+    oembed_url: z.string().url(),
+    video_url: z.string().url().optional().openapi({
+      description:
+        "The MP4 at a URL that does not expire (`/embed/{shareId}/video.mp4`, redirecting to a fresh presigned one): keep this one, not `outputs[].url`.",
+    }),
+  })
   .openapi("Share");
 
 export const Video = z

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { createApiKey, isApiKeyValid } from "./admin-client.js";
 import type { ManagedChild } from "./child-process.js";
 import { loadDevConfig } from "./config.js";
+import { DEFAULT_PORT, DEFAULT_STATE_DIR } from "./defaults.js";
 import { type DevInfo, devPaths, loadOrCreateSecrets, saveSecrets, writeDevInfo } from "./dev-state.js";
 import { type EdgeProcess, edgeLogFile, startEdge } from "./edge-process.js";
 import { assertPortFree } from "./free-port.js";
@@ -10,8 +11,7 @@ import { LOCAL_S3_CREDENTIALS, type LocalS3, startLocalS3 } from "./local-s3.js"
 import { resolveModelDir } from "./model-dir.js";
 import { startRunner } from "./runner-process.js";
 
-export const DEFAULT_STATE_DIR = ".sketchreel";
-export const DEFAULT_PORT = 8787;
+export { DEFAULT_PORT, DEFAULT_STATE_DIR };
 export const DEV_BUCKET = "sketchreel";
 
 export interface DevStackOptions {

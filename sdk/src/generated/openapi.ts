@@ -282,6 +282,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/embed/{shareId}/video.mp4": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A shared video's MP4 at a stable URL (redirects to a fresh short-lived one)
+         * @description For places that keep a video URL for good (a Notion video block): the link never expires while the video exists; each request is redirected to a presigned URL valid for an hour.
+         */
+        get: operations["getEmbedVideo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/oembed": {
         parameters: {
             query?: never;
@@ -868,6 +888,11 @@ export interface components {
             embed_url: string;
             /** Format: uri */
             oembed_url: string;
+            /**
+             * Format: uri
+             * @description The MP4 at a URL that does not expire (`/embed/{shareId}/video.mp4`, redirecting to a fresh presigned one): keep this one, not `outputs[].url`.
+             */
+            video_url?: string;
         } | null;
         /** @enum {string} */
         Stage: "queued" | "check_inputs" | "encode_prompt" | "prepare_timesteps" | "prepare_latents" | "denoise" | "decode" | "encode_video" | "upload" | "done";
@@ -2404,6 +2429,53 @@ export interface operations {
             };
             /** @description Unknown or revoked share id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many uncached share lookups from this address; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEmbedVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shareId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `Location` is a presigned URL of the MP4, minted per request. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or revoked share id, or no MP4 (yet). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Malformed share id. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,3 +1,4 @@
+import type { APIPromise } from "../api-promise.js";
 import type { Transport } from "../transport.js";
 import type { LintRequest, LintResult, RequestOptions, Template, TemplateList, Usage } from "../types.js";
 
@@ -6,21 +7,19 @@ export class Templates {
   constructor(private readonly transport: Transport) {}
 
   /** Every template, latest versions. */
-  async list(options: RequestOptions = {}): Promise<TemplateList> {
-    const { data } = await this.transport.call(
+  list(options: RequestOptions = {}): APIPromise<TemplateList> {
+    return this.transport.request(
       ({ signal, headers }) => this.transport.api.GET("/v1/templates", { signal, headers }),
       options,
     );
-    return data;
   }
 
-  async get(id: string, options: RequestOptions = {}): Promise<Template> {
-    const { data } = await this.transport.call(
+  get(id: string, options: RequestOptions = {}): APIPromise<Template> {
+    return this.transport.request(
       ({ signal, headers }) =>
         this.transport.api.GET("/v1/templates/{id}", { params: { path: { id } }, signal, headers }),
       options,
     );
-    return data;
   }
 }
 
@@ -28,12 +27,11 @@ export class Templates {
 export class Prompts {
   constructor(private readonly transport: Transport) {}
 
-  async lint(body: LintRequest, options: RequestOptions = {}): Promise<LintResult> {
-    const { data } = await this.transport.call(
+  lint(body: LintRequest, options: RequestOptions = {}): APIPromise<LintResult> {
+    return this.transport.request(
       ({ signal, headers }) => this.transport.api.POST("/v1/prompts/lint", { body, signal, headers }),
       options,
     );
-    return data;
   }
 }
 
@@ -41,11 +39,10 @@ export class Prompts {
 export class UsageResource {
   constructor(private readonly transport: Transport) {}
 
-  async get(options: RequestOptions = {}): Promise<Usage> {
-    const { data } = await this.transport.call(
+  get(options: RequestOptions = {}): APIPromise<Usage> {
+    return this.transport.request(
       ({ signal, headers }) => this.transport.api.GET("/v1/usage", { signal, headers }),
       options,
     );
-    return data;
   }
 }

@@ -1,3 +1,4 @@
+import type { APIPromise } from "../api-promise.js";
 import type { Transport } from "../transport.js";
 import type { Model, ModelList, RequestOptions } from "../types.js";
 
@@ -9,20 +10,18 @@ export class Models {
   constructor(private readonly transport: Transport) {}
 
   /** Every served model, the default (what a request without `model` gets) first. */
-  async list(options: RequestOptions = {}): Promise<ModelList> {
-    const { data } = await this.transport.call(
+  list(options: RequestOptions = {}): APIPromise<ModelList> {
+    return this.transport.request(
       ({ signal, headers }) => this.transport.api.GET("/v1/models", { signal, headers }),
       options,
     );
-    return data;
   }
 
   /** One model; `NotFoundError` (its message names the served ids) when there is none. */
-  async get(id: string, options: RequestOptions = {}): Promise<Model> {
-    const { data } = await this.transport.call(
+  get(id: string, options: RequestOptions = {}): APIPromise<Model> {
+    return this.transport.request(
       ({ signal, headers }) => this.transport.api.GET("/v1/models/{id}", { params: { path: { id } }, signal, headers }),
       options,
     );
-    return data;
   }
 }

@@ -1,3 +1,4 @@
+import type { APIPromise } from "../api-promise.js";
 import type { components } from "../generated/openapi.js";
 import { newIdempotencyKey } from "../idempotency.js";
 import { PagePromise } from "../pagination.js";
@@ -12,7 +13,7 @@ import type {
   VideoEvent,
   VideoList,
 } from "../types.js";
-import { type WaitCreateOptions, type WaitOptions, waitForVideo } from "./wait.js";
+import { type CreateAndWaitOptions, createAndWait, type WaitOptions, waitForVideo } from "./wait.js";
 
 export interface CreateOptions extends RequestOptions {
   /** Defaults to a fresh random key, reused on every retry of this call. */
@@ -27,9 +28,9 @@ export class Videos {
    * Submits a video. Resolves with `status: "queued"` (202) or, when an identical seeded request
    * already succeeded, the cached video (`cached: true`, no GPU work).
    */
-  async create(params: CreateVideoParams, options: CreateOptions = {}): Promise<Video> {
+  create(params: CreateVideoParams, options: CreateOptions = {}): APIPromise<Video> {
     const idempotencyKey = options.idempotencyKey ?? newIdempotencyKey();
-    const { data } = await this.transport.call(
+    return this.transport.request(
       ({ signal, headers }) =>
         this.transport.api.POST("/v1/videos", {
           // The API defaults `template.variables` to {}; the generated (output-shaped) type marks it required.
@@ -39,59 +40,53 @@ export class Videos {
         }),
       { ...options, idempotencyKey },
     );
-    return data;
   }
 
   /** The video now: status, progress and fresh short-lived output URLs. */
-  async get(id: string, options: RequestOptions = {}): Promise<Video> {
-    const { data } = await this.transport.call(
+  get(id: string, options: RequestOptions = {}): APIPromise<Video> {
+    return this.transport.request(
       ({ signal, headers }) => this.transport.api.GET("/v1/videos/{id}", { params: { path: { id } }, signal, headers }),
       options,
     );
-    return data;
   }
 
   /** Newest first. `await` for one page, or `for await (const video of client.videos.list())` for all. */
   list(params: ListVideosParams = {}, options: RequestOptions = {}): PagePromise<Video, VideoList> {
-    return new PagePromise<Video, VideoList>(async (cursor) => {
+    return new PagePromise<Video, VideoList>((cursor) => {
       const query = { ...params, ...(cursor ? { cursor } : {}) };
-      const { data } = await this.transport.call(
+      return this.transport.call(
         ({ signal, headers }) => this.transport.api.GET("/v1/videos", { params: { query }, signal, headers }),
         options,
       );
-      return data;
     }, params.cursor);
   }
 
   /** Cancels a queued video at once; a running one stops at its runner's next heartbeat. */
-  async cancel(id: string, options: RequestOptions = {}): Promise<Video> {
-    const { data } = await this.transport.call(
+  cancel(id: string, options: RequestOptions = {}): APIPromise<Video> {
+    return this.transport.request(
       ({ signal, headers }) =>
         this.transport.api.POST("/v1/videos/{id}/cancel", { params: { path: { id } }, signal, headers }),
       options,
     );
-    return data;
   }
 
   /** Deletes a finished video and its stored outputs (a running one must be canceled first). */
-  async delete(id: string, options: RequestOptions = {}): Promise<void> {
-    await this.transport.call(
-      ({ signal, headers }) =>
-        this.transport.api.DELETE("/v1/videos/{id}", { params: { path: { id } }, signal, headers }),
-      options,
-    );
+  delete(id: string, options: RequestOptions = {}): APIPromise<void> {
+    return this.transport.request(async ({ signal, headers }) => {
+      const { error, response } = await this.transport.api.DELETE("/v1/videos/{id}", {
+        params: { path: { id } },
+        signal,
+        headers,
+      });
+      return { data: undefined, error, response };
+    }, options);
   }
 
   /** Downloads one rendition: the API redirects to a short-lived URL, which this follows. */
-  async content(id: string, params: { variant?: Variant } = {}, options: RequestOptions = {}): Promise<Response> {
+  content(id: string, params: { variant?: Variant } = {}, options: RequestOptions = {}): APIPromise<Response> {
     const variant = params.variant ?? "mp4";
     const path = `/v1/videos/${encodeURIComponent(id)}/content?variant=${encodeURIComponent(variant)}`;
-    const { data } = await this.transport.raw(
-      path,
-      { method: "GET", redirect: "follow" },
-      { ...options, stream: true },
-    );
-    return data;
+    return this.transport.raw(path, { method: "GET", redirect: "follow" }, { ...options, stream: true });
   }
 
   /**
@@ -117,13 +112,22 @@ export class Videos {
   }
 
   /**
-   * Creates a video and resolves once it has succeeded, following its events (SSE) and falling back
-   * to polling if the stream is unavailable. Rejects with `VideoNotSucceededError` on failed or
-   * canceled, `APITimeoutError` past `timeout`, or the signal's reason when aborted (the video
-   * itself keeps going: call `cancel` to stop it).
+   * Creates a video and resolves once it has succeeded. Without `onProgress` it asks the API to hold
+   * the create until the video is done (`Prefer: wait`, see `preferWait`); otherwise, and when the
+   * video is not done in that time, it follows the video's events (SSE), falling back to polling.
+   * Rejects with `VideoNotSucceededError` on failed or canceled, `APITimeoutError` (with `videoId`)
+   * past `timeout`, or the signal's reason when aborted (the video itself keeps going: call `cancel`).
    */
-  async createAndWait(params: CreateVideoParams, options: WaitOptions & WaitCreateOptions = {}): Promise<Video> {
-    return waitForVideo(this, params, options);
+  createAndWait(params: CreateVideoParams, options: CreateAndWaitOptions = {}): Promise<Video> {
+    return createAndWait(this, params, options);
+  }
+
+  /**
+   * Waits for an existing video (one created earlier, or whose `createAndWait` timed out) until it
+   * has succeeded: the same events, polling, errors and options as `createAndWait`.
+   */
+  wait(id: string, options: WaitOptions = {}): Promise<Video> {
+    return waitForVideo(this, (signal) => this.get(id, { signal }), options);
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { json, problem, scriptedFetch } from "../../test/scripted-fetch.js";
 import { APITimeoutError, Sketchreel, VideoNotSucceededError } from "../index.js";
+import { preferWaitSeconds } from "./wait.js";
 
 const BASE = "http://api.test";
 const video = (status: string, percent: number) => ({
@@ -67,15 +68,100 @@ describe("videos.createAndWait", () => {
     expect(error.video.error.code).toBe("generation_failed");
   });
 
-  it("rejects with APITimeoutError when the total timeout passes", async () => {
+  it("rejects with APITimeoutError naming the video when the total timeout passes", async () => {
     const { fetch } = scriptedFetch([
       () => json(video("queued", 0), 202),
       () => problem(404, "not_found"),
       ...Array(50).fill(() => json(video("queued", 0))),
     ]);
     const client = new Sketchreel({ apiKey: "k", baseUrl: BASE, fetch });
-    await expect(
-      client.videos.createAndWait({ prompt: "a" }, { timeout: 100, pollInterval: 20 }),
-    ).rejects.toBeInstanceOf(APITimeoutError);
+    const error = await client.videos
+      .createAndWait({ prompt: "a" }, { timeout: 100, pollInterval: 20 })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(error.videoId).toBe("vid_0123456789abcdef");
+    expect(error.message).toContain('videos.wait("vid_0123456789abcdef")');
+  });
+
+  it("does not retry a create whose 409 answers the same every time", async () => {
+    const { fetch, requests } = scriptedFetch([() => problem(409, "conflict")]);
+    const client = new Sketchreel({ apiKey: "k", baseUrl: BASE, fetch });
+    await expect(client.videos.createAndWait({ prompt: "a" })).rejects.toMatchObject({ status: 409 });
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe("createAndWait with Prefer: wait", () => {
+  it("asks the API to hold the create and returns a video finished in its answer, in one request", async () => {
+    const { fetch, requests } = scriptedFetch([() => json(video("succeeded", 100), 201)]);
+    const client = new Sketchreel({ apiKey: "k", baseUrl: BASE, fetch });
+    const done = await client.videos.createAndWait({ prompt: "a" }, { timeout: 30_000 });
+    expect(done.status).toBe("succeeded");
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.headers.get("prefer")).toBe("wait=30");
+  });
+
+  it("follows the events as before when the API answers 202 instead (it does not hold)", async () => {
+    const { fetch, requests } = scriptedFetch([
+      () => json(video("queued", 0), 202),
+      () => sse([event("video.succeeded", video("succeeded", 100))]),
+    ]);
+    const client = new Sketchreel({ apiKey: "k", baseUrl: BASE, fetch });
+    const done = await client.videos.createAndWait({ prompt: "a" });
+    expect(done.status).toBe("succeeded");
+    expect(requests[0]!.headers.get("prefer")).toBe("wait=60");
+    expect(requests).toHaveLength(2);
+  });
+
+  it("does not hold the create when progress is wanted, or when told not to", async () => {
+    const script = () => [
+      () => json(video("queued", 0), 202),
+      () => sse([event("video.succeeded", video("succeeded", 100))]),
+    ];
+    const first = scriptedFetch(script());
+    await new Sketchreel({ apiKey: "k", baseUrl: BASE, fetch: first.fetch }).videos.createAndWait(
+      { prompt: "a" },
+      { onProgress: () => {} },
+    );
+    const second = scriptedFetch(script());
+    await new Sketchreel({ apiKey: "k", baseUrl: BASE, fetch: second.fetch }).videos.createAndWait(
+      { prompt: "a" },
+      { preferWait: false },
+    );
+    expect([first.requests[0]!.headers.get("prefer"), second.requests[0]!.headers.get("prefer")]).toEqual([null, null]);
+    expect(() => preferWaitSeconds({ preferWait: 0 })).toThrow(/preferWait must be a whole number/);
+    expect(preferWaitSeconds({ preferWait: 5, onProgress: () => {} })).toBe(5);
+  });
+});
+
+describe("videos.wait", () => {
+  it("waits for an existing video: its state now, then its events", async () => {
+    const { fetch, requests } = scriptedFetch([
+      () => json(video("running", 40)),
+      () => sse([event("video.succeeded", video("succeeded", 100))]),
+    ]);
+    const client = new Sketchreel({ apiKey: "k", baseUrl: BASE, fetch });
+    const seen: string[] = [];
+    const done = await client.videos.wait("vid_0123456789abcdef", { onProgress: (_, v) => seen.push(v.status) });
+    expect(done.status).toBe("succeeded");
+    expect(seen).toEqual(["running", "succeeded"]);
+    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      "GET /v1/videos/vid_0123456789abcdef",
+      "GET /v1/videos/vid_0123456789abcdef/events",
+    ]);
+  });
+
+  it("rejects at once for a video that already failed, and names the video on timeout", async () => {
+    const { fetch } = scriptedFetch([
+      () => json(video("failed", 30)),
+      () => json(video("queued", 0)),
+      () => problem(404, "not_found"),
+      ...Array(50).fill(() => json(video("queued", 0))),
+    ]);
+    const client = new Sketchreel({ apiKey: "k", baseUrl: BASE, fetch });
+    await expect(client.videos.wait("vid_0123456789abcdef")).rejects.toBeInstanceOf(VideoNotSucceededError);
+    const late = await client.videos.wait("vid_0123456789abcdef", { timeout: 100, pollInterval: 20 }).catch((e) => e);
+    expect(late).toBeInstanceOf(APITimeoutError);
+    expect(late.videoId).toBe("vid_0123456789abcdef");
   });
 });

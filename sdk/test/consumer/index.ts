@@ -27,3 +27,11 @@ export async function onWebhook(body: string, headers: Headers): Promise<string>
   if (event.type === "video.succeded") return "never";
   return event.data.status;
 }
+
+export async function resume(videoId: string): Promise<string | null> {
+  const fromEnvironment = new Sketchreel(); // SKETCHREEL_API_KEY and SKETCHREEL_BASE_URL
+  const video = await fromEnvironment.videos.wait(videoId, { timeout: 60_000 });
+  const { data, response } = await fromEnvironment.videos.get(video.id).withResponse();
+  console.log(data.status);
+  return response.headers.get("ratelimit-remaining");
+}

@@ -54,8 +54,10 @@ export function createApp(): OpenAPIHono<AppEnv> {
   app.use("/v1/*", apiKeyAuth({ scopeFor }), rateLimit());
   app.use("/internal/*", bearerToken({ realm: "runners", token: (env) => env.RUNNER_TOKEN }));
   app.use("/admin/*", bearerToken({ realm: "admin", token: (env) => env.ADMIN_TOKEN }));
-  // After authentication: no byte of an unauthenticated body is ever read.
-  app.use("*", bodyLimit({ maxBytes: MAX_BODY_BYTES }));
+  // After authentication, and only under the prefixes whose routes read a body: no byte of an
+  // unauthenticated body is ever read (public routes and unknown paths never read one).
+  const limit = bodyLimit({ maxBytes: MAX_BODY_BYTES });
+  for (const prefix of ["/v1/*", "/internal/*", "/admin/*"]) app.use(prefix, limit);
 
   registerVideoRoutes(app);
   registerVideoEventRoutes(app);

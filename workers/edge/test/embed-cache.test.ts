@@ -6,7 +6,7 @@ import { call, completeJob, createKey, createVideo, leaseJob } from "./helpers.j
 let hosts = 0;
 const fromIp = () => {
   const ip = `203.0.113.${++hosts}`;
-  return (path: string) => call(path, { headers: { "cf-connecting-ip": ip } });
+  return (path: string) => call(path, { headers: { "cf-connecting-ip": ip }, redirect: "manual" });
 };
 
 async function sharedVideo() {
@@ -63,6 +63,19 @@ describe("embed and oEmbed from the edge cache", () => {
     // Cached answers are still served to that address, and other addresses are unaffected.
     expect((await get(`/embed/shr_00${"Q".repeat(22)}`)).status).toBe(404);
     expect((await fromIp()(`/embed/shr_${"Z".repeat(24)}`)).status).toBe(404);
+  });
+
+  it("keeps a stable MP4 link (share.video_url) that redirects to a fresh presigned URL", async () => {
+    const get = fromIp();
+    const { key, video, shareId } = await sharedVideo();
+    expect(video.share?.video_url).toBe(`https://edge.test/embed/${shareId}/video.mp4`);
+    const res = await get(`/embed/${shareId}/video.mp4`);
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toMatch(/\/video\.mp4\?.*X-Amz-Expires=3600/);
+    const queued = await createVideo(key, { prompt: "a white dot drifts to the right" });
+    expect((await get(`/embed/${queued.body.share?.id}/video.mp4`)).status).toBe(404);
+    expect((await call(`/v1/videos/${video.id}`, { method: "DELETE", headers: key.auth })).status).toBe(204);
+    expect((await get(`/embed/${shareId}/video.mp4`)).status).toBe(404);
   });
 
   it("groups IPv6 clients by /64 and keeps IPv4 addresses apart", () => {

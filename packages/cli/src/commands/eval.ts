@@ -1,41 +1,36 @@
-import { InvalidParamsError, ModelPackageError } from "@sketchreel/pipeline";
-import { ModelNotFoundError } from "@sketchreel/pipeline/onnx";
-import type { Command } from "../command.js";
-import { ConfigError, loadPipelineConfig } from "../config.js";
-import { SuiteLoadError } from "../eval/load-suite.js";
-import { EVAL_USAGE, parseEvalArgs } from "../eval/options.js";
-import { runEval } from "../eval/run-eval.js";
+import type { Command } from "commander";
+import { examples, handler, printUsageError, type RegisterCommand } from "../command.js";
+import { addEvalOptions, EVAL_DESCRIPTION, type EvalFlags } from "../eval/options.js";
 import { UsageError } from "../usage-error.js";
 
-const command: Command = {
-  summary: "score a model on the shape-world suite (per-clause accuracy, report.json, contact sheet)",
-  usage: EVAL_USAGE,
-  async run(argv) {
-    try {
-      const options = parseEvalArgs(argv);
-      const config = loadPipelineConfig();
-      await runEval(
-        { ...options, modelDir: options.modelDir ?? config.modelDir, device: config.device, threads: config.threads },
-        {
-          stdout: (text) => process.stdout.write(text),
-          stderr: (text) => process.stderr.write(text),
-          progress: process.stderr.isTTY === true,
+export const registerEval: RegisterCommand = (program, context) => {
+  const command = program
+    .command("eval")
+    .summary("score a model on the shape-world suite (per-clause accuracy, report.json, contact sheet)")
+    .description(EVAL_DESCRIPTION);
+  addEvalOptions(command)
+    .addHelpText(
+      "after",
+      examples([
+        ["the embedded model on the reported suite, three seeds", "sketchreel eval"],
+        ["one prompt, five seeds, as JSON", 'sketchreel eval --prompt "a red ball falls" --seeds 1,2,3,4,5 --json'],
+        ["check the suite and the scoring themselves (must be 100 %)", "sketchreel eval --ground-truth"],
+      ]),
+    )
+    .action(
+      handler(
+        context,
+        "eval",
+        async (flags: EvalFlags, self: Command) => {
+          try {
+            const { runEvalCommand } = await import("../eval/run-eval-command.js");
+            return await runEvalCommand(flags);
+          } catch (error) {
+            if (error instanceof UsageError) return printUsageError(self, error);
+            throw error;
+          }
         },
-      );
-      return 0;
-    } catch (error) {
-      if (error instanceof UsageError) {
-        process.stderr.write(`sketchreel eval: ${error.message}\n\n${EVAL_USAGE}\n`);
-        return 2;
-      }
-      const known = [SuiteLoadError, InvalidParamsError, ModelNotFoundError, ModelPackageError, ConfigError];
-      if (known.some((type) => error instanceof type)) {
-        process.stderr.write(`sketchreel eval: ${(error as Error).message}\n`);
-        return 2;
-      }
-      throw error;
-    }
-  },
+        "it reads the shape-world suites from the repository's sources",
+      ),
+    );
 };
-
-export default command;

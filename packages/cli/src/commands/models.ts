@@ -1,84 +1,58 @@
-import { resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { describeModel, type Model } from "@sketchreel/contract";
-import { EMBEDDED_MODEL_ID, modelDir, SERVED_MODEL_IDS } from "@sketchreel/models";
-import { loadModelPackage, ModelPackageError } from "@sketchreel/pipeline";
-import type { Command } from "../command.js";
-import { formatModel } from "../models/format-model.js";
+import type { Command } from "commander";
+import { examples, handler, printUsageError, type RegisterCommand } from "../command.js";
+import { type ApiFlags, addApiOptions } from "../remote/api-options.js";
 import { UsageError } from "../usage-error.js";
 
-const USAGE = `Usage: sketchreel models [ID] [--model DIR] [--json]
-
-What each served model package (gpu-runner/models) can make, read from its model_index.json: sizes,
-frame counts and durations, steps, guidance, the vocabulary a prompt must stay inside, example
-prompts. The same description as the API's GET /v1/models.
-
-  ID           only this model
-  --model DIR  describe the model package in DIR instead
-  --json       print the API's JSON: a list, or one model with ID or --model
-
-Exit codes: 0 done, 2 unknown model or bad arguments, 1 a package that cannot be read.`;
-
-async function describePackage(dir: string, isDefault: boolean): Promise<Model> {
-  return describeModel((await loadModelPackage(dir)).index, isDefault);
+interface ModelsFlags extends ApiFlags {
+  model?: string;
+  json?: boolean;
+  remote?: boolean;
 }
 
-/** The models to show: one package directory, one served id, or every served package. */
-async function selectModels(id: string | undefined, dir: string | undefined): Promise<Model | Model[]> {
-  if (dir) return describePackage(resolve(dir), false);
-  if (id === undefined)
-    return Promise.all(SERVED_MODEL_IDS.map((s) => describePackage(modelDir(s), s === EMBEDDED_MODEL_ID)));
-  if (!(SERVED_MODEL_IDS as readonly string[]).includes(id)) {
-    throw new UsageError([
-      { field: "id", rule: "enum", message: `no model ${id}; the served models are ${SERVED_MODEL_IDS.join(", ")}` },
-    ]);
-  }
-  return describePackage(modelDir(id), id === EMBEDDED_MODEL_ID);
-}
+const DESCRIPTION = `What each model can make: sizes, frame counts and durations, steps, guidance, the vocabulary a
+prompt must stay inside, example prompts; the same description as the API's GET /v1/models.
 
-const command: Command = {
-  summary: "show what each served model can make: sizes, durations, vocabulary, example prompts",
-  usage: USAGE,
-  async run(argv) {
-    try {
-      let parsed: ReturnType<typeof parse>;
-      try {
-        parsed = parse(argv);
-      } catch (error) {
-        throw new UsageError((error as Error).message);
-      }
-      const { values, positionals } = parsed;
-      if (positionals.length > 1) throw new UsageError(`give at most one model id (got ${positionals.length})`);
-      const selected = await selectModels(positionals[0], values.model);
-      if (values.json) {
-        const body = Array.isArray(selected) ? { object: "list", data: selected } : selected;
-        process.stdout.write(`${JSON.stringify(body)}\n`);
-      } else {
-        const models = Array.isArray(selected) ? selected : [selected];
-        process.stdout.write(`${models.map(formatModel).join("\n\n")}\n`);
-      }
-      return 0;
-    } catch (error) {
-      if (error instanceof UsageError) {
-        process.stderr.write(`sketchreel models: ${error.message}\n`);
-        return 2;
-      }
-      if (error instanceof ModelPackageError) {
-        process.stderr.write(`sketchreel models: ${error.message}\n`);
-        return 1;
-      }
-      throw error;
-    }
-  },
+It reads the model packages on this machine (gpu-runner/models, shipped with the CLI), unless
+--remote (or --base-url) asks a deployed API, which may serve other models. SKETCHREEL_BASE_URL
+alone does not switch it: a variable set for \`sketchreel videos\` should not change what this prints.
+
+Exit codes: 0 done, 2 unknown model or bad arguments, 1 a package (or an API) that cannot be read.`;
+
+export const registerModels: RegisterCommand = (program, context) => {
+  const command = program
+    .command("models")
+    .summary("show what each model can make: sizes, durations, vocabulary, example prompts")
+    .description(DESCRIPTION)
+    .argument("[id]", "only this model")
+    .option("--model <dir>", "describe the model package in DIR instead")
+    .option("--json", "print the API's JSON: a list, or one model with ID or --model")
+    .option("--remote", "ask the API (SKETCHREEL_BASE_URL, SKETCHREEL_API_KEY) instead of this machine");
+  addApiOptions(command)
+    .addHelpText(
+      "after",
+      examples([
+        ["the embedded model: the words it knows, prompts to start from", "sketchreel models"],
+        ["what the deployed API serves, as JSON", "sketchreel models --remote --json"],
+        ["a model package of your own", "sketchreel models --model ./my-export"],
+      ]),
+    )
+    .action(
+      handler(context, "models", async (id: string | undefined, flags: ModelsFlags, self: Command) => {
+        const remote = flags.remote === true || flags.baseUrl !== undefined;
+        if (remote && flags.model) {
+          return printUsageError(self, new UsageError("--model describes a package on this machine: drop --remote"));
+        }
+        const [{ showModels }, api] = await Promise.all([
+          import("../models/show-models.js"),
+          remote ? import("../remote/api-client.js") : undefined,
+        ]);
+        if (!api) return showModels({ id, dir: flags.model, json: flags.json === true, api: undefined });
+        const { reportFailure } = await import("../remote/report-failure.js");
+        try {
+          return await showModels({ id, dir: undefined, json: flags.json === true, api: api.createApiClient(flags) });
+        } catch (error) {
+          return reportFailure("sketchreel models", error, { json: flags.json === true });
+        }
+      }),
+    );
 };
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    options: { model: { type: "string" }, json: { type: "boolean", default: false } },
-    allowPositionals: true,
-    strict: true,
-  });
-}
-
-export default command;

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
-import { parseArgs } from "node:util";
+import { Command, CommanderError } from "commander";
+import { collect } from "../command.js";
 import { UsageError } from "../usage-error.js";
 
 export interface EvalOptions {
@@ -25,68 +26,89 @@ export function defaultSuitePath(): string {
   return createRequire(import.meta.url).resolve("@sketchreel/shape-world/suites/v1-test.json");
 }
 
-export const EVAL_USAGE = `Usage: sketchreel eval [--suite FILE | --prompt TEXT…] [--seeds 1,2,3] [--model DIR] [--steps N]
-                      [--guidance G] [--limit N] [--out DIR] [--json] [--ground-truth]
-
-Renders every suite prompt for every seed through the generate pipeline, reads the objects back by
+/** What `sketchreel eval --help` says above the options. */
+export const EVAL_DESCRIPTION = `Renders every suite prompt for every seed through the generate pipeline, reads the objects back by
 color and scores each clause (DESIGN.md rules). Prints a table (per prompt, per clause type, fully
-correct %) and writes DIR/report.json and DIR/contact-sheet.png (first/middle/last frame per run).
+correct %) and writes DIR/report.json and DIR/contact-sheet.png (first/middle/last frame per run).`;
 
-  --suite FILE   suite JSON (default: the reported suite of @sketchreel/shape-world,
-                 suites/v1-test.json; suites/v1-dev.json is the one settings are chosen on)
-  --prompt TEXT  score this prompt instead of a suite (repeatable; clauses parsed from the text)
-  --seeds LIST   comma-separated seeds (default 1,2,3)
-  --model DIR    model package (default: the embedded model)
-  --steps N      denoising steps (default: the model's)
-  --guidance G   classifier-free guidance scale (default: the model's)
-  --limit N      only the first N prompts
-  --out DIR      output directory (default .sketchreel/eval)
-  --json         print the JSON report on stdout instead of the table
-  --ground-truth score scenes drawn by the ground-truth renderer instead of a model: checks the
-                 suite and the scoring end to end (must be 100 %)`;
+/** The usage line of `sketchreel eval`. */
+export const EVAL_USAGE_LINE =
+  "[--suite FILE | --prompt TEXT…] [--seeds 1,2,3] [--model DIR] [--steps N] [--guidance G] [--limit N] [--out DIR] [--json] [--ground-truth]";
 
+/** The flags of `sketchreel eval` as commander parsed them. */
+export interface EvalFlags {
+  suite?: string;
+  prompt?: string[];
+  seeds: string;
+  model?: string;
+  steps?: string;
+  guidance?: string;
+  limit?: string;
+  out: string;
+  json?: boolean;
+  groundTruth?: boolean;
+}
+
+/** Declares the options of `sketchreel eval` on `command`. */
+export function addEvalOptions(command: Command): Command {
+  return command
+    .usage(EVAL_USAGE_LINE)
+    .option(
+      "--suite <file>",
+      "suite JSON (default: the reported suite of @sketchreel/shape-world, suites/v1-test.json; suites/v1-dev.json is the one settings are chosen on)",
+    )
+    .option(
+      "--prompt <text>",
+      "score this prompt instead of a suite (repeatable; clauses parsed from the text)",
+      collect,
+    )
+    .option("--seeds <list>", "comma-separated seeds", "1,2,3")
+    .option("--model <dir>", "model package (default: the embedded model)")
+    .option("--steps <n>", "denoising steps (default: the model's)")
+    .option("--guidance <g>", "classifier-free guidance scale (default: the model's)")
+    .option("--limit <n>", "only the first N prompts")
+    .option("--out <dir>", "output directory", ".sketchreel/eval")
+    .option("--json", "print the JSON report on stdout instead of the table")
+    .option(
+      "--ground-truth",
+      "score scenes drawn by the ground-truth renderer instead of a model: checks the suite and the scoring end to end (must be 100 %)",
+    );
+}
+
+/** Parses `sketchreel eval`'s arguments alone (what the command does, for tests): usage problems throw `UsageError`. */
 export function parseEvalArgs(argv: string[]): EvalOptions {
-  let values: Record<string, string | boolean | string[] | undefined>;
+  const command = addEvalOptions(new Command("eval"))
+    .exitOverride()
+    .configureOutput({ writeErr: () => {}, writeOut: () => {} });
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        suite: { type: "string" },
-        prompt: { type: "string", multiple: true },
-        seeds: { type: "string", default: "1,2,3" },
-        model: { type: "string" },
-        steps: { type: "string" },
-        guidance: { type: "string" },
-        limit: { type: "string" },
-        out: { type: "string", default: ".sketchreel/eval" },
-        json: { type: "boolean", default: false },
-        "ground-truth": { type: "boolean", default: false },
-      },
-    }));
+    command.parse(argv, { from: "user" });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(error instanceof CommanderError ? error.message.replace(/^error: /, "") : String(error));
   }
+  return readEvalOptions(command.opts<EvalFlags>());
+}
+
+/** Checks the flags and fills the defaults; each problem is a `UsageError` naming the flag and the value. */
+export function readEvalOptions(values: EvalFlags): EvalOptions {
   const options: EvalOptions = {
-    suitePath: (values.suite as string | undefined) ?? defaultSuitePath(),
-    seeds: parseSeeds(values.seeds as string),
-    outDir: values.out as string,
+    suitePath: values.suite ?? defaultSuitePath(),
+    seeds: parseSeeds(values.seeds),
+    outDir: values.out,
     json: values.json === true,
-    groundTruth: values["ground-truth"] === true,
+    groundTruth: values.groundTruth === true,
   };
   if (options.groundTruth && values.model !== undefined)
     throw new UsageError("--ground-truth and --model exclude each other");
   if (values.prompt !== undefined) {
     if (values.suite !== undefined) throw new UsageError("--prompt and --suite exclude each other");
-    options.prompts = values.prompt as string[];
+    options.prompts = values.prompt;
   }
-  if (values.model !== undefined) options.modelDir = values.model as string;
-  if (values.steps !== undefined) options.steps = integer("--steps", values.steps as string, 1);
-  if (values.limit !== undefined) options.limit = integer("--limit", values.limit as string, 1);
+  if (values.model !== undefined) options.modelDir = values.model;
+  if (values.steps !== undefined) options.steps = integer("--steps", values.steps, 1);
+  if (values.limit !== undefined) options.limit = integer("--limit", values.limit, 1);
   if (values.guidance !== undefined) {
     const g = Number(values.guidance);
-    if (!Number.isFinite(g) || g < 0)
+    if (values.guidance.trim() === "" || !Number.isFinite(g) || g < 0)
       throw new UsageError(`--guidance must be a number ≥ 0 but is "${values.guidance}"`);
     options.guidance = g;
   }

@@ -17,6 +17,23 @@ export const embedPage = createRoute({
   },
 });
 
+export const embedVideo = createRoute({
+  method: "get",
+  path: "/embed/{shareId}/video.mp4",
+  operationId: "getEmbedVideo",
+  tags: ["embed"],
+  summary: "A shared video's MP4 at a stable URL (redirects to a fresh short-lived one)",
+  description:
+    "For places that keep a video URL for good (a Notion video block): the link never expires while the video exists; each request is redirected to a presigned URL valid for an hour.",
+  request: { params: z.object({ shareId: ShareId }) },
+  responses: {
+    302: { description: "`Location` is a presigned URL of the MP4, minted per request." },
+    404: problem("Unknown or revoked share id, or no MP4 (yet)."),
+    422: problem("Malformed share id."),
+    429: problem("Too many uncached share lookups from this address; see `Retry-After`."),
+  },
+});
+
 export const oembed = createRoute({
   method: "get",
   path: "/oembed",

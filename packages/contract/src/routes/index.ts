@@ -1,5 +1,5 @@
 import { getTemplate, getUsage, lintPrompt, listTemplates } from "./catalog.js";
-import { embedPage, oembed } from "./embed.js";
+import { embedPage, embedVideo, oembed } from "./embed.js";
 import { completeJob, createKey, failJob, heartbeatJob, leaseJob, revokeKey } from "./internal.js";
 import { getModel, listModels } from "./models.js";
 import { cancelVideo, createVideo, deleteVideo, getVideo, listVideos, videoContent, videoEvents } from "./videos.js";
@@ -33,6 +33,7 @@ export const routes = [
   getModel,
   getUsage,
   embedPage,
+  embedVideo,
   oembed,
   leaseJob,
   heartbeatJob,

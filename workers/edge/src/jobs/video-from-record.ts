@@ -35,6 +35,7 @@ export function shareOf(job: Pick<JobRecord, "share_id">, publicBaseUrl: string)
     id: job.share_id,
     embed_url: embedUrl,
     oembed_url: `${publicBaseUrl}/oembed?url=${encodeURIComponent(embedUrl)}`,
+    video_url: `${embedUrl}/video.mp4`,
   };
 }
 

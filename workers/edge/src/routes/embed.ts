@@ -1,4 +1,4 @@
-import { embedPage, oembed } from "@sketchreel/contract";
+import { embedPage, embedVideo, oembed } from "@sketchreel/contract";
 import { type App, objectStore } from "../app-types.js";
 import { readConfig } from "../config.js";
 import { randomBase62 } from "../crypto.js";
@@ -47,6 +47,17 @@ export function registerEmbedRoutes(app: App): void {
     c.header("Referrer-Policy", "strict-origin-when-cross-origin");
     c.header("Cache-Control", "private, max-age=60");
     return c.html(html, 200);
+  });
+
+  // A URL that outlives any presigned one: a Notion video block keeps it for good.
+  app.openapi(embedVideo, async (c) => {
+    const { snapshot, cache } = await lookupShare(c, c.req.valid("param").shareId);
+    c.header("X-Cache", cache);
+    const mp4 = snapshot?.status === "succeeded" ? snapshot.outputs.find((o) => o.variant === "mp4") : undefined;
+    if (!mp4) throw notFound("shared MP4");
+    const signed = await objectStore(c).presignGet(mp4.key, EMBED_URL_TTL_S);
+    c.header("Cache-Control", "private, max-age=300");
+    return c.redirect(signed.url, 302) as never;
   });
 
   app.openapi(oembed, async (c) => {
