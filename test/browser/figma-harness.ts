@@ -6,7 +6,8 @@ import type { Settings } from "@sketchreel/figma-plugin/messages";
  * A page standing in for the Figma host around the plugin UI: it loads the built `ui.html` into a
  * sandboxed iframe (an opaque, "null" origin, as Figma's plugin iframe has), relays `pluginMessage`s
  * both ways, answers `ui-ready` and `save-settings` with the settings like the main thread does, and records
- * every message from the UI in `window.fromUi`.
+ * every message from the UI in `window.fromUi`; `window.toUi(message)` sends one as the main thread
+ * would (a selection, a relaunch).
  */
 export async function startFigmaHarness(uiHtml: string, stored: Settings | null) {
   const page = `<!doctype html><meta charset="utf-8"><title>Figma host stand-in</title>
@@ -15,7 +16,7 @@ export async function startFigmaHarness(uiHtml: string, stored: Settings | null)
   window.fromUi = [];
   let settings = ${JSON.stringify(stored)};
   const frame = document.getElementById("plugin");
-  const toUi = (pluginMessage) => frame.contentWindow.postMessage({ pluginMessage }, "*");
+  const toUi = (window.toUi = (pluginMessage) => frame.contentWindow.postMessage({ pluginMessage }, "*"));
   window.addEventListener("message", (event) => {
     if (event.source !== frame.contentWindow) return;
     const message = event.data && event.data.pluginMessage;

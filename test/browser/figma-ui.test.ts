@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildPlugin } from "@sketchreel/figma-plugin/build";
-import type { UiToMain } from "@sketchreel/figma-plugin/messages";
+import type { MainToUi, UiToMain } from "@sketchreel/figma-plugin/messages";
 import { type Model, Sketchreel } from "@sketchreel/sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,6 +41,9 @@ afterAll(async () => {
 
 const ui = () => page.frameLocator("#plugin");
 const fromUi = () => page.evaluate(() => (window as unknown as { fromUi: UiToMain[] }).fromUi);
+/** Sends a message to the UI as the plugin's main thread would. */
+const toUi = (message: MainToUi) =>
+  page.evaluate((m) => (window as unknown as { toUi: (m: MainToUi) => void }).toUi(m), message);
 const inserts = async () =>
   (await fromUi()).flatMap((m) =>
     m.type === "insert-preview" ? [{ preview: m.preview, besideNodeId: m.besideNodeId }] : [],
@@ -57,7 +60,18 @@ describe("Figma plugin UI in headless Chromium, against the real edge", () => {
   it("asks for the API key first, with the build's API URL filled in, and saves it through the main thread", async () => {
     await expect.poll(() => ui().locator("#settings").isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await ui().locator("#base-url").inputValue()).toBe(stack.edge.url);
+    // The field says which origins this build can reach, and refuses another before saving it.
+    expect(await ui().locator("#allowed-origins").textContent()).toBe(
+      `This build of the plugin can reach ${stack.edge.url}, ${stack.s3.endpoint}. Another API needs a build that allows it: SKETCHREEL_ALLOWED_DOMAINS (see the plugin's README).`,
+    );
     await ui().locator("#api-key").fill(apiKey);
+    await ui().locator("#base-url").fill("https://api.example.com");
+    await ui().locator("#save-settings").click();
+    expect(await ui().locator("#settings-error").textContent()).toContain(
+      "This build of the plugin cannot reach https://api.example.com",
+    );
+    expect((await fromUi()).filter((m) => m.type === "save-settings")).toEqual([]);
+    await ui().locator("#base-url").fill(stack.edge.url);
     await ui().locator("#save-settings").click();
     await expect.poll(() => ui().locator("#composer").isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await fromUi()).toContainEqual({ type: "save-settings", settings: { apiKey, baseUrl: stack.edge.url } });
@@ -179,6 +193,42 @@ describe("Figma plugin UI in headless Chromium, against the real edge", () => {
     expect(second.preview.prompt).toBe(first.preview.prompt);
     expect(second.preview.params.seed).not.toBe(first.preview.params.seed);
     expect(second.besideNodeId).toBe("12:34");
+  });
+
+  it("regenerates the selected preview when Figma's Regenerate relaunch button started the plugin", async () => {
+    const [source] = await inserts();
+    if (!source) throw new Error("no preview yet");
+    const made = await insertAfter(async () => {
+      await toUi({ type: "selection", preview: source.preview, nodeId: "56:78" });
+      await toUi({ type: "relaunch", command: "regenerate" });
+    });
+    expect(made.besideNodeId).toBe("56:78");
+    expect(made.preview.prompt).toBe(source.preview.prompt);
+    expect(made.preview.params).toMatchObject({
+      width: source.preview.params.width,
+      num_frames: source.preview.params.num_frames,
+    });
+    expect(made.preview.params.seed).not.toBe(source.preview.params.seed);
+    await toUi({ type: "selection", preview: null, nodeId: null });
+  });
+
+  it("cancels a generation in flight: the API cancels the video and nothing is inserted", async () => {
+    expect(await ui().locator("#cancel").isVisible()).toBe(false);
+    const before = (await inserts()).length;
+    await ui().locator("#prompt").fill("A white triangle moves from the top-left to the bottom-right.");
+    await ui().locator("#generate").click();
+    await expect.poll(() => ui().locator("#cancel").isEnabled(), { timeout: 10_000 }).toBe(true);
+    await ui().locator("#cancel").click();
+    await expect
+      .poll(() => ui().locator("#status").textContent(), { timeout: 10_000 })
+      .toMatch(/^Canceled: the API stopped vid_\w+; nothing is inserted\.$/);
+    const id = /vid_\w+/.exec((await ui().locator("#status").textContent()) ?? "")![0];
+    const client = new Sketchreel({ apiKey, baseUrl: stack.edge.url });
+    await expect.poll(async () => (await client.videos.get(id)).status, { timeout: 10_000 }).toBe("canceled");
+    expect(await ui().locator("#cancel").isVisible()).toBe(false);
+    expect(await ui().locator("#generate").isEnabled()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await inserts()).length).toBe(before);
   });
 
   it("clicks every offered duration and size, and each one succeeds end to end", async () => {

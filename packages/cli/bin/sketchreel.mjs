@@ -4,6 +4,14 @@
 // (dist/sketchreel.mjs, scripts/build-package.ts), and runs that.
 import { existsSync } from "node:fs";
 
+// Output piped into a reader that stops early (`| head`): stop quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const sources = new URL("../src/index.ts", import.meta.url);
 const installed = !existsSync(sources);
 if (!installed) (await import("tsx/esm/api")).register();

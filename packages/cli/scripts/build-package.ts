@@ -24,8 +24,12 @@ const CLI = fileURLToPath(new URL("..", import.meta.url));
 const ROOT = join(CLI, "..", "..");
 const DIST = join(CLI, "dist");
 
-/** Workspace packages the bundle leaves out: only the clone-only commands import them (at run time). */
-export const CLONE_ONLY = ["@sketchreel/dev-stack", "@sketchreel/gpu-runner", "@sketchreel/edge"];
+/**
+ * Workspace entry points the bundle leaves out: only the clone-only commands import them, when they
+ * run. Exact specifiers: their light subpaths (`@sketchreel/dev-stack/defaults`,
+ * `@sketchreel/gpu-runner/config`) are bundled.
+ */
+export const CLONE_ONLY = ["@sketchreel/dev-stack", "@sketchreel/gpu-runner"];
 
 /** npm packages loaded by `createRequire` at run time, which the bundler cannot see, and who needs them. */
 const RUNTIME_REQUIRES: Record<string, string> = { gifenc: "@sketchreel/encode" };
@@ -48,8 +52,7 @@ const workspaceInline: Plugin = {
   setup(bundle) {
     bundle.onResolve({ filter: /^[^./]/ }, (args) => {
       if (isBuiltin(args.path)) return { path: args.path, external: true };
-      const name = packageName(args.path);
-      if (name.startsWith("@sketchreel/") && !CLONE_ONLY.includes(name)) return undefined;
+      if (args.path.startsWith("@sketchreel/") && !CLONE_ONLY.includes(args.path)) return undefined;
       return { path: args.path, external: true };
     });
   },
@@ -68,12 +71,13 @@ function ownerOf(file: string): string {
  * external import, plus the run-time requires. Throws when two users declare different versions.
  */
 export function runtimeDependencies(metafile: Metafile): Record<string, string> {
-  const needed = new Map<string, Set<string>>(Object.entries(RUNTIME_REQUIRES).map(([dep, user]) => [dep, new Set([user])]));
+  const needed = new Map<string, Set<string>>(
+    Object.entries(RUNTIME_REQUIRES).map(([dep, user]) => [dep, new Set([user])]),
+  );
   for (const [file, input] of Object.entries(metafile.inputs)) {
     for (const imported of input.imports) {
-      if (!imported.external || isBuiltin(imported.path)) continue;
+      if (!imported.external || isBuiltin(imported.path) || CLONE_ONLY.includes(imported.path)) continue;
       const name = packageName(imported.path);
-      if (CLONE_ONLY.includes(name)) continue;
       const owner = readManifest(ownerOf(file)).name;
       needed.set(name, (needed.get(name) ?? new Set()).add(owner));
     }
@@ -83,7 +87,9 @@ export function runtimeDependencies(metafile: Metafile): Record<string, string> 
   for (const [dep, users] of [...needed].sort(([a], [b]) => a.localeCompare(b))) {
     const declared = new Set([...users].map((user) => byName.get(user)?.dependencies?.[dep] ?? "(undeclared)"));
     if (declared.size !== 1 || declared.has("(undeclared)")) {
-      throw new Error(`${dep}: ${[...users].join(", ")} must each declare it in dependencies, at one version (found ${[...declared].join(", ")})`);
+      throw new Error(
+        `${dep}: ${[...users].join(", ")} must each declare it in dependencies, at one version (found ${[...declared].join(", ")})`,
+      );
     }
     versions[dep] = [...declared][0]!;
   }
@@ -97,18 +103,23 @@ function workspaceManifests(): Map<string, Manifest> {
     const parent = join(ROOT, pattern.slice(0, -2));
     return readdirSync(parent).map((d) => join(parent, d));
   });
-  return new Map(dirs.filter((d) => existsSync(join(d, "package.json"))).map((d) => [readManifest(d).name, readManifest(d)]));
+  return new Map(
+    dirs.filter((d) => existsSync(join(d, "package.json"))).map((d) => [readManifest(d).name, readManifest(d)]),
+  );
 }
 
 /** Differences between what the bundle needs and what the CLI's package.json declares, one line each. */
 export function dependencyProblems(needed: Record<string, string>, declared: Record<string, string> = {}): string[] {
   const problems: string[] = [];
   for (const [dep, version] of Object.entries(needed)) {
-    if (declared[dep] === undefined) problems.push(`add "${dep}": "${version}" to dependencies (the bundle imports it)`);
-    else if (declared[dep] !== version) problems.push(`"${dep}" is ${declared[dep]} in dependencies but ${version} where it is used`);
+    if (declared[dep] === undefined)
+      problems.push(`add "${dep}": "${version}" to dependencies (the bundle imports it)`);
+    else if (declared[dep] !== version)
+      problems.push(`"${dep}" is ${declared[dep]} in dependencies but ${version} where it is used`);
   }
   for (const dep of Object.keys(declared)) {
-    if (needed[dep] === undefined) problems.push(`"${dep}" is in dependencies but the bundle does not use it: move it to devDependencies`);
+    if (needed[dep] === undefined)
+      problems.push(`"${dep}" is in dependencies but the bundle does not use it: move it to devDependencies`);
   }
   return problems;
 }

@@ -27,6 +27,8 @@ const DESIGN_OPERATIONS = [
   "get /v1/models/{id}",
   "get /embed/{shareId}",
   "get /embed/{shareId}/video.mp4",
+  // Issue 18: link previews keep their image URL.
+  "get /embed/{shareId}/poster.png",
   "get /oembed",
   "post /internal/runners/lease",
   "post /internal/jobs/{id}/heartbeat",

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { routes } from "./routes/index.js";
+import { routes, serverErrors } from "./routes/index.js";
 
 export const API_VERSION = "0.1.0";
 
@@ -9,8 +9,11 @@ Every response carries \`X-Request-Id\`. Errors are RFC 9457 \`application/probl
 \`type, title, status, detail, code, request_id\` and \`errors[]\` naming each offending field.
 A prompt the model cannot draw is refused before any GPU work: 422 \`prompt_out_of_vocabulary\`, each
 entry of \`errors[]\` naming the word, its \`span\` and \`suggestions\` (see \`GET /v1/models/{id}\`).
-Responses to API-key requests carry \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`;
-429s carry \`Retry-After\`. \`POST /v1/videos\` honours \`Idempotency-Key\` for 24 hours.`;
+Responses to API-key requests carry the RateLimit fields of the IETF draft (draft-ietf-httpapi-ratelimit-headers):
+\`RateLimit-Policy: "per-key";q=60;w=60\` (the quota: q requests per w seconds) and
+\`RateLimit: "per-key";r=59;t=42\` (r left, reset in t seconds); 429s carry \`Retry-After\`.
+\`POST /v1/videos\` honours \`Idempotency-Key\` for 24 hours, and \`Prefer: wait=N\` (N ≤ 60 s): the request is held
+until the video is done (201) or N seconds passed (202).`;
 
 /** The OpenAPI 3.1 document, built from the contract's route definitions. Pure: no I/O. */
 export function buildOpenApiDocument(serverUrl = "http://127.0.0.1:8787") {
@@ -31,10 +34,11 @@ export function buildOpenApiDocument(serverUrl = "http://127.0.0.1:8787") {
     scheme: "bearer",
     description: "The admin token (a wrangler secret).",
   });
-  for (const route of routes) registry.registerPath(route);
-  return app.getOpenAPI31Document({
+  // Every operation may also fail in ways it does not list (500, or 503 while misconfigured).
+  for (const route of routes) registry.registerPath({ ...route, responses: { ...route.responses, ...serverErrors } });
+  const doc = app.getOpenAPI31Document({
     openapi: "3.1.0",
-    info: { title: "Sketchreel API", version: API_VERSION, description: DESCRIPTION, license: { name: "Apache-2.0" } },
+    info: { title: "Sketchreel API", version: API_VERSION, description: DESCRIPTION },
     servers: [{ url: serverUrl }],
     tags: [
       { name: "videos", description: "Create, watch and download videos." },
@@ -48,6 +52,9 @@ export function buildOpenApiDocument(serverUrl = "http://127.0.0.1:8787") {
       { name: "admin", description: "Key management (admin token)." },
     ],
   });
+  // Set here: hono types the config as OpenAPI 3.0's, whose License lacks 3.1's SPDX `identifier`.
+  doc.info.license = { name: "Apache-2.0", identifier: "Apache-2.0" };
+  return doc;
 }
 
 /** The committed file's exact text: stable key order, two-space indent, trailing newline. */

@@ -15,6 +15,16 @@ describe("runner protocol schemas", () => {
       ).toEqual(["models", "wait_ms"]);
   });
 
+  it("leases one job unless a batch is asked for, and bounds the batch", () => {
+    expect(LeaseRequest.parse({ runner_id: "r1", models: ["shape-world-tiny"] }).max_jobs).toBe(1);
+    expect(LeaseRequest.parse({ runner_id: "r1", models: ["shape-world-tiny"], max_jobs: 64 }).max_jobs).toBe(64);
+    for (const max_jobs of [0, 65, 1.5]) {
+      const bad = LeaseRequest.safeParse({ runner_id: "r1", models: ["shape-world-tiny"], max_jobs });
+      expect(bad.success).toBe(false);
+      if (!bad.success) expect(toFieldErrors(bad.error).map((e) => e.field)).toEqual(["max_jobs"]);
+    }
+  });
+
   it("rejects a heartbeat with an unknown stage", () => {
     const bad = HeartbeatRequest.safeParse({
       lease_id: "lse_12345678",

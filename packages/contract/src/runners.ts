@@ -3,11 +3,25 @@ import { LeaseId, Timestamp, VideoId } from "./ids.js";
 import { type GenerationRequest, ModelId, ResolvedParams, Variant } from "./params.js";
 import { Stage } from "./videos.js";
 
+/** The most jobs one lease call may grant. */
+export const MAX_LEASE_BATCH = 64;
+
 export const LeaseRequest = z
   .object({
     runner_id: z.string().min(1).max(100),
     models: z.array(ModelId).min(1, { error: "models must name at least one model id" }),
     wait_ms: z.number().int().min(0).max(30_000).default(20_000).openapi({ description: "Long-poll time." }),
+    max_jobs: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_LEASE_BATCH)
+      .default(1)
+      .openapi({
+        description:
+          "Lease up to this many jobs in one call (a batched lease). The first is `job` + `lease` as with one; " +
+          "the others are in `more_leases`. Each job has its own lease, heartbeat and completion.",
+      }),
   })
   .strict()
   .openapi("LeaseRequest");
@@ -32,12 +46,20 @@ export function generationRequestOf(job: Pick<LeasedJob, "prompt" | "negative_pr
   return { prompt: job.prompt, negative_prompt: job.negative_prompt, ...job.params };
 }
 
-export const Lease = z
+export const LeaseGrant = z
   .object({
     job: LeasedJob,
     lease: z.object({ id: LeaseId, ttl_ms: z.number().int().positive(), expires_at: Timestamp }),
   })
-  .openapi("Lease");
+  .openapi("LeaseGrant");
+export type LeaseGrant = z.infer<typeof LeaseGrant>;
+
+export const Lease = LeaseGrant.extend({
+  more_leases: z
+    .array(LeaseGrant)
+    .optional()
+    .openapi({ description: "The other jobs of a batched lease (`max_jobs` > 1), oldest first; absent otherwise." }),
+}).openapi("Lease");
 export type Lease = z.infer<typeof Lease>;
 
 export const HeartbeatRequest = z

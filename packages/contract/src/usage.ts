@@ -14,6 +14,10 @@ export const Usage = z
       requests_per_minute: z.number().int(),
       max_concurrent_jobs: z.number().int(),
       daily_compute_units: z.number().int(),
+      retention_days: z
+        .number()
+        .int()
+        .openapi({ description: "Days a video (record and files) is kept after its creation; then deleted." }),
     }),
     usage: z.object({
       compute_units: z.number().int().openapi({ description: "frames × steps × pixels / 2^20 admitted today." }),

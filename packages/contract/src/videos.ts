@@ -136,6 +136,10 @@ export const Share = z
       description:
         "The MP4 at a URL that does not expire (`/embed/{shareId}/video.mp4`, redirecting to a fresh presigned one): keep this one, not `outputs[].url`.",
     }),
+    poster_url: z.string().url().optional().openapi({
+      description:
+        "The poster image at a URL that does not expire (`/embed/{shareId}/poster.png`), for link previews and thumbnails.",
+    }),
   })
   .openapi("Share");
 
@@ -220,11 +224,26 @@ export const VideoEvent = z
   .openapi("VideoEvent");
 export type VideoEvent = z.infer<typeof VideoEvent>;
 
-export const IdempotencyKeyHeader = z.object({
+/** The longest `Prefer: wait=N` the edge honours, in seconds; a longer one is clamped to it. */
+export const MAX_PREFER_WAIT_S = 60;
+
+export const CreateVideoHeaders = z.object({
   "idempotency-key": z
     .string()
     .min(1)
     .max(255, { error: "Idempotency-Key must be at most 255 characters" })
     .optional()
     .openapi({ description: "Retries with the same key within 24 h return the first response." }),
+  prefer: z
+    .string()
+    .max(1024)
+    .optional()
+    .openapi({
+      description:
+        `RFC 7240 preferences. \`wait=N\` (seconds; \`wait\` alone means ${MAX_PREFER_WAIT_S}; more is clamped to ` +
+        `${MAX_PREFER_WAIT_S}): hold the request until the video reaches a terminal state, up to N seconds. ` +
+        "Finished in time: 201 with the video; else 202 as without it. `Preference-Applied: wait=N` says what was " +
+        "honoured. Preferences the edge does not know, and malformed ones, are ignored.",
+      example: "wait=30",
+    }),
 });

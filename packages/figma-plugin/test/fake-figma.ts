@@ -2,12 +2,22 @@
  * A typed fake of the parts of Figma's plugin API the main thread uses (the Figma host cannot run
  * here). Each fake declares `implements Pick<RealType, …>` from @figma/plugin-typings, so a
  * signature that drifts from the real API fails the type check. It models what the code relies on:
- * a node tree, auto-layout "hug contents" sizing, plugin data, images that must be PNG/GIF/JPEG bytes
- * (as Figma's `createImage` requires), client storage, the viewport and UI messages.
+ * a node tree, auto-layout "hug contents" sizing, plugin data, relaunch data whose commands the
+ * manifest must list (as Figma requires), images that must be PNG/GIF/JPEG bytes (as Figma's
+ * `createImage` requires), client storage, the viewport, the launch command and UI messages.
  */
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 
 let nextId = 1;
+
+/** The commands of the committed manifest's `relaunchButtons`, which Figma checks `setRelaunchData` against. */
+const MANIFEST_RELAUNCH_COMMANDS: string[] =
+  (
+    JSON.parse(readFileSync(new URL("../manifest.json", import.meta.url), "utf8")) as {
+      relaunchButtons?: { command: string }[];
+    }
+  ).relaunchButtons?.map((b) => b.command) ?? [];
 
 type Fills = ReadonlyArray<Paint>;
 
@@ -21,6 +31,7 @@ class FakeNode {
   protected ownWidth = 100;
   protected ownHeight = 100;
   private readonly pluginData = new Map<string, string>();
+  private relaunchData: { [command: string]: string } = {};
   constructor(readonly type: "FRAME" | "RECTANGLE") {}
 
   get width(): number {
@@ -41,6 +52,15 @@ class FakeNode {
     if (typeof value !== "string") throw new Error("setPluginData: value must be a string");
     this.pluginData.set(key, value);
   }
+  setRelaunchData(data: { [command: string]: string }): void {
+    const unknown = Object.keys(data).filter((command) => !MANIFEST_RELAUNCH_COMMANDS.includes(command));
+    if (unknown.length > 0)
+      throw new Error(`setRelaunchData: ${unknown.join(", ")} is not in the manifest's relaunchButtons`);
+    this.relaunchData = { ...data };
+  }
+  getRelaunchData(): { [command: string]: string } {
+    return { ...this.relaunchData };
+  }
   remove(): void {
     const siblings = this.parent?.children;
     siblings?.splice(siblings.indexOf(this as unknown as FakeSceneNode), 1);
@@ -58,7 +78,20 @@ function adopt(container: FakeFrame | FakePage, child: FakeSceneNode): void {
 export class FakeRectangle
   extends FakeNode
   implements
-    Pick<RectangleNode, "id" | "name" | "x" | "y" | "width" | "height" | "resize" | "getPluginData" | "setPluginData">
+    Pick<
+      RectangleNode,
+      | "id"
+      | "name"
+      | "x"
+      | "y"
+      | "width"
+      | "height"
+      | "resize"
+      | "getPluginData"
+      | "setPluginData"
+      | "setRelaunchData"
+      | "getRelaunchData"
+    >
 {
   constructor() {
     super("RECTANGLE");
@@ -87,6 +120,8 @@ export class FakeFrame
       | "counterAxisSizingMode"
       | "getPluginData"
       | "setPluginData"
+      | "setRelaunchData"
+      | "getRelaunchData"
     >
 {
   readonly children: FakeSceneNode[] = [];
@@ -142,7 +177,10 @@ const IMAGE_SIGNATURES = [
 
 export class FakeFigma
   implements
-    Pick<PluginAPI, "createImage" | "viewport" | "clientStorage" | "notify" | "openExternal" | "getNodeByIdAsync">
+    Pick<
+      PluginAPI,
+      "command" | "createImage" | "viewport" | "clientStorage" | "notify" | "openExternal" | "getNodeByIdAsync"
+    >
 {
   readonly currentPage = new FakePage();
   readonly images = new Map<string, Uint8Array>();
@@ -151,6 +189,9 @@ export class FakeFigma
   readonly opened: string[] = [];
   readonly scrolledTo: string[][] = [];
   private readonly storage = new Map<string, unknown>();
+
+  /** `command`: what Figma passes when a relaunch button started the plugin ("" otherwise). */
+  constructor(readonly command = "") {}
 
   readonly ui = { postMessage: (message: unknown) => this.uiMessages.push(structuredClone(message)) };
   readonly viewport = {

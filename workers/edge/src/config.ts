@@ -1,3 +1,4 @@
+import { DEFAULT_FRAME_ANCESTORS, parseFrameAncestors } from "./embed/frame-ancestors.js";
 import type { Bindings } from "./env.js";
 import type { KeyTier } from "./keys/key-record.js";
 import { resolveTierLimits, type TierLimits } from "./tiers.js";
@@ -23,7 +24,14 @@ export interface Config {
   embedCacheTtlS: number;
   /** Share lookups per minute per client IP that miss the edge cache (and so reach the JobQueue). */
   embedLookupsPerMinute: number;
+  /** CSP `frame-ancestors` of the embed page: who may iframe it (`FRAME_ANCESTORS`, Notion by default). */
+  frameAncestors: string;
   tiers: Record<KeyTier, TierLimits>;
+  /**
+   * JobQueue shard counts this deployment has had, oldest first; the last is the current one.
+   * `QUEUE_SHARDS` is one count ("4") or its history when grown ("4,16"): shards are only added.
+   */
+  queueShards: number[];
 }
 
 /** The deployment's vars break a rule: the edge refuses to serve (fails closed) until they are fixed. */
@@ -67,7 +75,9 @@ export function readConfig(env: Bindings): Config {
     allowLoopbackWebhooks,
     embedCacheTtlS: check(() => positiveInt("EMBED_CACHE_TTL_S", env.EMBED_CACHE_TTL_S, 60), 60),
     embedLookupsPerMinute: check(() => positiveInt("EMBED_LOOKUPS_PER_MINUTE", env.EMBED_LOOKUPS_PER_MINUTE, 60), 60),
+    frameAncestors: check(() => parseFrameAncestors(env.FRAME_ANCESTORS, production), DEFAULT_FRAME_ANCESTORS),
     tiers: check(() => resolveTierLimits(env.TIER_LIMITS), resolveTierLimits("")),
+    queueShards: check(() => parseShardCounts(env.QUEUE_SHARDS), [DEFAULT_QUEUE_SHARDS]),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   cache.set(env, config);
@@ -100,6 +110,25 @@ function parseBaseUrl(raw: string | undefined, production: boolean): string {
   }
   return raw.replace(/\/+$/, "");
 }
+
+/** `QUEUE_SHARDS`: "4", or the counts it grew through ("4,16"), strictly ascending, each ≤ MAX_QUEUE_SHARDS. */
+export function parseShardCounts(raw: string | undefined): number[] {
+  if (raw === undefined || raw.trim() === "") return [DEFAULT_QUEUE_SHARDS];
+  const counts = raw.split(",").map((part) => Number(part.trim()));
+  const valid = counts.every(
+    (n, i) => Number.isInteger(n) && n >= 1 && n <= MAX_QUEUE_SHARDS && n > (counts[i - 1] ?? 0),
+  );
+  if (!valid) {
+    throw new Error(
+      `QUEUE_SHARDS must be a shard count from 1 to ${MAX_QUEUE_SHARDS}, or the counts it grew through in ascending order, e.g. "4,16" (got "${raw}"): shards are only ever added`,
+    );
+  }
+  return counts;
+}
+
+export const DEFAULT_QUEUE_SHARDS = 4;
+/** Two base62 characters of shard tag in every id (DESIGN: ids route to their shard without a lookup). */
+export const MAX_QUEUE_SHARDS = 62 * 62;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;

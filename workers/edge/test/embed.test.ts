@@ -1,7 +1,11 @@
 import type { z } from "@hono/zod-openapi";
 import type { OEmbed } from "@sketchreel/contract";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, completeJob, createKey, createVideo, leaseJob } from "./helpers.js";
+import { createApp } from "../src/app.js";
+import type { Bindings } from "../src/env.js";
+import { BASE, call, completeJob, createKey, createVideo, leaseJob } from "./helpers.js";
 
 // A prompt with markup never reaches a closed-vocabulary model's page (the vocabulary gate refuses
 // it); src/embed/page.test.ts checks that the page escapes one all the same.
@@ -36,7 +40,15 @@ describe("embeds", () => {
     expect(html).toContain('<meta property="og:type" content="video.other">');
     expect(html).toContain('<meta property="og:video:type" content="video/mp4">');
     expect(html).toContain('href="https://edge.test"');
-    expect(html).toContain("prefers-color-scheme: dark");
+    expect(html).toContain("color-scheme: dark");
+    // Sized by CSS alone (attributes would override the aspect-ratio fit), never reloaded once finished.
+    expect(html.match(/<video[^>]*>/)?.[0]).not.toMatch(/\s(width|height)=/);
+    expect(html).not.toContain("http-equiv");
+    expect(res.headers.get("cache-control")).toBe("private, max-age=60");
+    // Link previews cache OpenGraph media: the never-expiring share links, not presigned ones.
+    expect(html).toContain(`<meta property="og:image" content="https://edge.test/embed/${video.share?.id}/poster.png">`);
+    expect(html).toContain(`<meta property="og:video" content="https://edge.test/embed/${video.share?.id}/video.mp4">`);
+    expect(html).not.toMatch(/<meta property="og:[^"]+" content="http:\/\/127\.0\.0\.1:4568/);
 
     const csp = res.headers.get("content-security-policy") ?? "";
     expect(csp).toContain("default-src 'none'");
@@ -59,14 +71,62 @@ describe("embeds", () => {
     const res = await call(`/oembed?url=${url}&maxwidth=320`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as z.infer<typeof OEmbed>;
-    expect(body).toMatchObject({ type: "video", version: "1.0", provider_name: "Sketchreel", width: 320, height: 360 });
+    // The player fills the frame (the caption overlays it): the iframe has the video's aspect ratio.
+    expect(body).toMatchObject({ type: "video", version: "1.0", provider_name: "Sketchreel", width: 320, height: 320 });
     expect(body.html).toBe(
-      `<iframe src="${video.share?.embed_url}" width="320" height="360" title="a blue square stays at the center" frameborder="0" allow="autoplay; fullscreen" allowfullscreen></iframe>`,
+      `<iframe src="${video.share?.embed_url}" width="320" height="320" title="a blue square stays at the center" frameborder="0" allow="autoplay; fullscreen" allowfullscreen></iframe>`,
     );
-    expect(body.thumbnail_url).toContain("poster.png");
+    expect(body.thumbnail_url).toBe(video.share?.poster_url);
+    expect(body.thumbnail_url).toBe(`https://edge.test/embed/${video.share?.id}/poster.png`);
     expect(
       (await call(`/oembed?url=${encodeURIComponent("https://evil.test/embed/shr_0000000000000000")}`)).status,
     ).toBe(404);
     expect((await call("/oembed?url=not-a-url")).status).toBe(422);
+  });
+
+  it("reloads an unfinished video's page (no script, no cache) until it is done", async () => {
+    const key = await createKey();
+    const { body: video } = await createVideo(key, { prompt: "a white dot drifts to the right" });
+    const get = () => call(`/embed/${video.share?.id}`, { headers: { "cf-connecting-ip": "198.51.100.18" } });
+    const pending = await get();
+    expect(pending.status).toBe(200);
+    expect(pending.headers.get("cache-control")).toBe("no-store");
+    const html = await pending.text();
+    expect(html).toContain('<meta http-equiv="refresh" content="3">');
+    expect(html).toContain("This video is queued.");
+    expect(html).not.toContain("og:video");
+  });
+
+  it("keeps a stable poster link (share.poster_url) that redirects to a fresh presigned URL", async () => {
+    const video = await finishedVideo("a purple triangle stays at the bottom");
+    expect(video.share?.poster_url).toBe(`https://edge.test/embed/${video.share?.id}/poster.png`);
+    const res = await call(`/embed/${video.share?.id}/poster.png`, { redirect: "manual" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toMatch(/\/poster\.png\?.*X-Amz-Expires=3600/);
+    const key = await createKey();
+    const queued = await createVideo(key, { prompt: "a white dot drifts to the left" });
+    expect((await call(`/embed/${queued.body.share?.id}/poster.png`)).status).toBe(404);
+  });
+
+  it("lets a deployment choose who may frame the player (FRAME_ANCESTORS), and refuses a wildcard", async () => {
+    const video = await finishedVideo("a green ball stays at the center");
+    const withVars = async (vars: Partial<Bindings>) => {
+      const ctx = createExecutionContext();
+      const res = await createApp().fetch(
+        new Request(`${BASE}/embed/${video.share?.id}`),
+        { ...(env as Bindings), ...vars },
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+      return res;
+    };
+    const wiki = await withVars({ FRAME_ANCESTORS: "https://wiki.example.com https://*.example.org" });
+    expect(wiki.status).toBe(200);
+    expect(wiki.headers.get("content-security-policy")).toMatch(
+      /; frame-ancestors https:\/\/wiki\.example\.com https:\/\/\*\.example\.org$/,
+    );
+    const wildcard = await withVars({ FRAME_ANCESTORS: "*" });
+    expect(wildcard.status).toBe(503);
+    expect(await wildcard.json()).toMatchObject({ code: "unavailable", detail: expect.stringContaining("FRAME_ANCESTORS") });
   });
 });

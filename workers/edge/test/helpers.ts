@@ -1,10 +1,15 @@
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import type { Lease, Video } from "@sketchreel/contract";
 import { expect } from "vitest";
+import { videoQueue } from "../src/durable/shards/index.js";
+import type { Bindings } from "../src/env.js";
 
 export const BASE = "https://edge.test";
 export const ADMIN = { authorization: "Bearer test-admin-token" };
 export const RUNNER = { authorization: "Bearer test-runner-token" };
+
+/** The JobQueue shard that holds video `id` (from the shard tag in the id). */
+export const queueOf = (id: string) => videoQueue(env as Bindings, id);
 
 export function call(path: string, init: RequestInit = {}): Promise<Response> {
   return exports.default.fetch(new Request(`${BASE}${path}`, init));

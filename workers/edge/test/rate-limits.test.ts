@@ -1,5 +1,6 @@
 import type { Usage } from "@sketchreel/contract";
 import { describe, expect, it } from "vitest";
+import { parseRateLimitField } from "../src/middleware/rate-limit/headers.js";
 import { call, createKey, createVideo } from "./helpers.js";
 
 // Test tiers (vitest.config.ts): free = 50 requests/minute, 3 concurrent jobs, 10 compute units a day.
@@ -16,7 +17,7 @@ describe("rate limits and budgets", () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(150);
     const limited = responses.find((r) => r.status === 429);
     expect(limited?.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
-    expect(limited?.headers.get("ratelimit-remaining")).toBe("0");
+    expect(limited?.headers.get("ratelimit")).toMatch(/^"per-key";r=0;t=[1-9]\d*$/);
     const body = (await limited?.json()) as { code: string; retry_after: number };
     expect(body.code).toBe("rate_limited");
     expect(body.retry_after).toBeGreaterThan(0);
@@ -25,13 +26,18 @@ describe("rate limits and budgets", () => {
   it("puts RateLimit headers on every API response, errors included", async () => {
     const key = await createKey({ tier: "free" });
     const ok = await call("/v1/templates", { headers: key.auth });
-    expect(ok.headers.get("ratelimit-limit")).toBe("50");
-    expect(ok.headers.get("ratelimit-remaining")).toBe("49");
-    expect(Number(ok.headers.get("ratelimit-reset"))).toBeGreaterThanOrEqual(1);
-    expect(ok.headers.get("ratelimit-policy")).toBe('50;w=60;name="per-key"');
+    // draft-ietf-httpapi-ratelimit-headers: the policy (quota q per w seconds) and its state (r left, reset in t s).
+    expect(ok.headers.get("ratelimit-policy")).toBe('"per-key";q=50;w=60');
+    const state = parseRateLimitField(ok.headers.get("ratelimit"));
+    expect(state).toMatchObject({ policy: "per-key", params: { r: 49 } });
+    expect(state?.params.t).toBeGreaterThanOrEqual(1);
+    expect(state?.params.t).toBeLessThanOrEqual(60);
+    // The draft-06 fields are gone: one vocabulary, not two.
+    for (const old of ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"])
+      expect(ok.headers.has(old)).toBe(false);
     const notFound = await call("/v1/videos/vid_0000000000000000", { headers: key.auth });
     expect(notFound.status).toBe(404);
-    expect(notFound.headers.get("ratelimit-remaining")).toBe("48");
+    expect(parseRateLimitField(notFound.headers.get("ratelimit"))?.params.r).toBe(48);
   });
 
   it("keeps buckets per key", async () => {

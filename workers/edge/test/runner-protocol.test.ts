@@ -1,8 +1,18 @@
 import { runDurableObjectAlarm } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import type { Video } from "@sketchreel/contract";
 import { describe, expect, it } from "vitest";
-import { call, completeJob, createKey, createVideo, drainQueue, json, lease, leaseJob, RUNNER } from "./helpers.js";
+import {
+  call,
+  completeJob,
+  createKey,
+  createVideo,
+  drainQueue,
+  json,
+  lease,
+  leaseJob,
+  queueOf,
+  RUNNER,
+} from "./helpers.js";
 
 const heartbeat = (id: string, leaseId: string, step = 3) =>
   json(
@@ -121,8 +131,7 @@ describe("runner protocol", () => {
     await leaseJob(body.id);
     expect((await getVideo(key, body.id)).status).toBe("running");
     await pastLease();
-    const queue = env.JOB_QUEUE.get(env.JOB_QUEUE.idFromName("global"));
-    await runDurableObjectAlarm(queue);
+    await runDurableObjectAlarm(queueOf(body.id));
     const video = await getVideo(key, body.id);
     expect(video).toMatchObject({ status: "queued", attempts: 1, progress: { stage: "queued" } });
   });

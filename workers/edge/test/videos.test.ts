@@ -6,6 +6,7 @@ import {
   completeJob,
   createKey,
   createVideo,
+  drainQueue,
   json,
   lease,
   leaseJob,
@@ -45,7 +46,9 @@ describe("videos", () => {
       metadata: { ticket: "42" },
     });
     expect(body.params.seed).toEqual(expect.any(Number));
-    expect(body.share?.embed_url).toMatch(/^https:\/\/edge\.test\/embed\/shr_[A-Za-z0-9]{24}$/);
+    // Both ids: a two-character shard tag (the tenant's home shard, the same in both), then 24 random characters.
+    expect(body.share?.embed_url).toMatch(/^https:\/\/edge\.test\/embed\/shr_[A-Za-z0-9]{26}$/);
+    expect(body.id.slice(4, 6)).toBe(body.share?.id.slice(4, 6));
     const other = await createVideo(key);
     expect(other.body.params.seed).not.toBe(body.params.seed);
     const grant = await leaseJob(body.id);
@@ -144,6 +147,7 @@ describe("videos", () => {
   });
 
   it("serves a succeeded fixed-seed request from the cache with no runner work; a model version bump misses", async () => {
+    await drainQueue(); // other tests' jobs wait on other shards: the lease below must see only this one's
     const key = await createKey();
     const { body } = await createVideo(key, { seed: 9, prompt: "A red ball falls from the top to the bottom." });
     await completeJob(await leaseJob(body.id));

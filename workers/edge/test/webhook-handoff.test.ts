@@ -4,11 +4,10 @@ import type { Video, VideoEvent, WebhookDelivery } from "@sketchreel/contract";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { JobQueue } from "../src/durable/job-queue/index.js";
 import type { StoredOutput } from "../src/jobs/job-record.js";
-import { call, completeJob, createKey, createVideo, leaseJob, outputsFor, type TestKey } from "./helpers.js";
+import { call, completeJob, createKey, createVideo, leaseJob, outputsFor, queueOf, type TestKey } from "./helpers.js";
 import { interceptReceiver } from "./receiver.js";
 
 const RECEIVER = "https://hooks.example.com/handoff";
-const jobQueue = () => env.JOB_QUEUE.get(env.JOB_QUEUE.idFromName("global"));
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -85,7 +84,7 @@ describe("durable handoff to the dispatcher", () => {
     const { body: video } = await createVideo(key, { seed: 51, webhook_url: RECEIVER });
     const grant = await leaseJob(video.id);
     let committed = -1;
-    const crash = runInDurableObject(jobQueue(), async (instance: JobQueue, state) => {
+    const crash = runInDurableObject(queueOf(video.id), async (instance: JobQueue, state) => {
       const done = instance.complete(video.id, grant.lease.id, {
         outputs: outputsFor(grant.job.output_prefix) as StoredOutput[],
         timings_ms: {},
@@ -105,7 +104,7 @@ describe("durable handoff to the dispatcher", () => {
     await waitFor(() => expect(events(received, video.id).map((e) => e.event.type)).toEqual(["video.succeeded"]));
     const after = (await (await call(`/v1/videos/${video.id}`, { headers: key.auth })).json()) as Video;
     expect(after.status).toBe("succeeded");
-    await waitFor(async () => expect(await jobQueue().pendingHandoffs()).toBe(0));
+    await waitFor(async () => expect(await queueOf(video.id).pendingHandoffs()).toBe(0));
   });
 
   it("drains an outbox row from the alarm alone, and a failing row neither blocks others nor is dropped", async () => {
@@ -114,7 +113,7 @@ describe("durable handoff to the dispatcher", () => {
     const { body: video } = await createVideo(key, { seed: 52 });
     await completeJob(await leaseJob(video.id));
     // As if the JobQueue had committed these rows and crashed: only their alarm is left to drain them.
-    await runInDurableObject(jobQueue(), async (instance: JobQueue, state) => {
+    await runInDurableObject(queueOf(video.id), async (instance: JobQueue, state) => {
       const job = instance.getJob(key.tenant, video.id);
       const good = {
         kind: "event",
@@ -139,7 +138,7 @@ describe("durable handoff to the dispatcher", () => {
       await state.storage.setAlarm(Date.now());
     });
     await waitFor(() => expect(events(received, video.id).map((e) => e.event.data.metadata.via)).toEqual(["alarm"]));
-    const rows = await runInDurableObject(jobQueue(), (_: JobQueue, state) =>
+    const rows = await runInDurableObject(queueOf(video.id), (_: JobQueue, state) =>
       state.storage.sql
         .exec<{ id: string; attempts: number; next_at: number }>(
           "SELECT id, attempts, next_at FROM webhook_outbox WHERE video_id = ?",
@@ -149,7 +148,7 @@ describe("durable handoff to the dispatcher", () => {
     );
     expect(rows.map((r) => [r.id, r.attempts])).toEqual([["evt_PoisonRowThatNeverRenders0", 1]]);
     expect(rows[0]?.next_at).toBeGreaterThan(Date.now()); // retried later, not dropped
-    await runInDurableObject(jobQueue(), (_: JobQueue, state) => {
+    await runInDurableObject(queueOf(video.id), (_: JobQueue, state) => {
       state.storage.sql.exec("DELETE FROM webhook_outbox WHERE id = ?", "evt_PoisonRowThatNeverRenders0");
     });
   });
@@ -180,7 +179,7 @@ describe("leases", () => {
   it("grants nothing to a poll whose caller has already given up, so no attempt is spent", async () => {
     const key = await createKey();
     const { body: video } = await createVideo(key, {});
-    expect(await jobQueue().lease(["shape-world-tiny"], "late-runner", 0, Date.now() - 1)).toBeNull();
+    expect(await queueOf(video.id).lease(["shape-world-tiny"], "late-runner", 0, Date.now() - 1)).toBeNull();
     const grant = await leaseJob(video.id);
     expect(grant.job.attempt).toBe(1);
     await completeJob(grant);

@@ -1,14 +1,12 @@
 import { runInDurableObject } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import type { WebhookDelivery } from "@sketchreel/contract";
 import { afterEach, expect, it, vi } from "vitest";
 import type { JobQueue } from "../src/durable/job-queue/index.js";
 import type { StoredOutput } from "../src/jobs/job-record.js";
-import { call, completeJob, createKey, createVideo, leaseJob, outputsFor } from "./helpers.js";
+import { call, completeJob, createKey, createVideo, leaseJob, outputsFor, queueOf } from "./helpers.js";
 import { interceptReceiver } from "./receiver.js";
 
 const RECEIVER = "https://hooks.example.com/count";
-const jobQueue = () => env.JOB_QUEUE.get(env.JOB_QUEUE.idFromName("global"));
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -51,7 +49,7 @@ it("delivers every webhook message through receiver failures and a JobQueue cras
   // Ten jobs leased and completed inside the JobQueue, committed, then it dies before it hands a
   // single one of their 20 messages over. (Leased in there too: the tests' leases live 400 ms.)
   const firstTen = new Set(videos);
-  const crash = runInDurableObject(jobQueue(), async (instance: JobQueue, state) => {
+  const crash = runInDurableObject(queueOf(videos[0] ?? ""), async (instance: JobQueue, state) => {
     for (let done = 0; done < firstTen.size; ) {
       const grant = await instance.lease(["shape-world-tiny"], "reliability", 0);
       if (!grant) throw new Error("the first ten jobs never came up for lease");
@@ -100,7 +98,7 @@ it("delivers every webhook message through receiver failures and a JobQueue cras
     failed: logs.filter((d) => d.status === "failed").length,
     attempts: logs.reduce((n, d) => n + d.attempts.length, 0),
     received: received.length,
-    pendingHandoffs: await jobQueue().pendingHandoffs(),
+    pendingHandoffs: await queueOf(videos[0] ?? "").pendingHandoffs(),
   };
   console.info(`webhook reliability: ${JSON.stringify(summary)}`);
   expect(summary).toEqual({

@@ -5,26 +5,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TINY_MODEL_DIR } from "@sketchreel/pipeline/test-fixtures";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../index.js";
+import { sketchreelInProcess } from "../../test/in-process.js";
 
 const BIN = fileURLToPath(new URL("../../bin/sketchreel.mjs", import.meta.url));
 const TINY_MODEL = TINY_MODEL_DIR;
 
-/** Runs the CLI in-process, capturing what it writes. */
-async function sketchreelInProcess(args: string[]) {
-  const out = { stdout: "", stderr: "" };
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    out.stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    out.stderr += String(chunk);
-    return true;
-  });
-  const code = await main(args);
-  vi.restoreAllMocks();
-  return { code, ...out };
-}
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -78,8 +63,10 @@ describe("sketchreel eval", () => {
     expect(report.prompts[0].runs[0]).toMatchObject({ seed: 3, clauses: expect.any(Array) });
   });
 
-  it("is listed in --help and has its own usage", async () => {
-    expect((await sketchreelInProcess(["--help"])).stdout).toMatch(/^\s+eval$/m);
+  it("is listed in --help with its summary, and has its own usage", async () => {
+    expect((await sketchreelInProcess(["--help"])).stdout).toMatch(
+      /^ {2}eval \[options\] +score a model on the shape-world suite/m,
+    );
     expect((await sketchreelInProcess(["eval", "--help"])).stdout).toMatch(
       /^Usage: sketchreel eval \[--suite FILE \| --prompt TEXT…\] \[--seeds 1,2,3\]/,
     );

@@ -57,8 +57,8 @@ describe("parseEvalArgs", () => {
     [["--steps", "2.5"], /--steps must be an integer/],
     [["--limit", "many"], /--limit must be an integer/],
     [["--guidance=-1"], /--guidance must be a number ≥ 0/],
-    [["--frobnicate"], /Unknown option '--frobnicate'/],
-    [["a prompt"], /positional/],
+    [["--frobnicate"], /unknown option '--frobnicate'/],
+    [["a prompt"], /too many arguments/],
     [["--ground-truth", "--model", "m"], /--ground-truth and --model exclude each other/],
     [["--prompt", "A red ball falls", "--suite", "s.json"], /--prompt and --suite exclude each other/],
   ])("rejects %j", (argv, message) => {

@@ -64,7 +64,11 @@ export function toRemoteFailure(error: unknown, interrupted = false, baseUrl?: s
   if (error instanceof APIConnectionError) {
     const cause = (error.cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
     const why = cause?.code ?? cause?.message ?? error.message;
-    return { exitCode: 1, code: "connection_error", message: `cannot reach the API${baseUrl ? ` at ${baseUrl}` : ""}: ${why}` };
+    return {
+      exitCode: 1,
+      code: "connection_error",
+      message: `cannot reach the API${baseUrl ? ` at ${baseUrl}` : ""}: ${why}`,
+    };
   }
   return { exitCode: 1, code: "failed", message: error instanceof Error ? error.message : String(error) };
 }

@@ -11,6 +11,9 @@ export interface RemoteState {
   videoId?: string;
 }
 
+/** A remote command's work: given the client, Ctrl-C's signal and the state for the error report. */
+export type RemoteWork = (client: Sketchreel, signal: AbortSignal, state: RemoteState) => Promise<void>;
+
 /**
  * Runs one remote command: the client from flags and environment, Ctrl-C as an abort signal, and
  * every failure reported the same way (see report-failure.ts). Resolves to the exit code.
@@ -18,7 +21,7 @@ export interface RemoteState {
 export async function runRemote(
   command: Command,
   flags: ApiFlags & { json?: boolean },
-  work: (client: Sketchreel, signal: AbortSignal, state: RemoteState) => Promise<void>,
+  work: RemoteWork,
 ): Promise<number> {
   const interrupted = new AbortController();
   const onSigint = () => interrupted.abort(new Error("interrupted (SIGINT)"));

@@ -10,6 +10,9 @@ import { printVideo, readTimeout, waitOptions } from "./wait-for-video.js";
 interface JsonFlags extends ApiFlags {
   json?: boolean;
 }
+export type GetFlags = JsonFlags & { wait?: boolean; timeout?: string };
+export type ListFlags = JsonFlags & { limit?: string; status?: JobState; cursor?: string };
+export type DownloadFlags = JsonFlags & { variant: Variant; output?: string };
 const print = (flags: JsonFlags, body: unknown, text: string) =>
   process.stdout.write(`${flags.json ? JSON.stringify(body) : text}\n`);
 
@@ -17,7 +20,7 @@ const print = (flags: JsonFlags, body: unknown, text: string) =>
 export async function getVideo(
   client: Sketchreel,
   id: string,
-  flags: JsonFlags & { wait?: boolean; timeout?: string },
+  flags: GetFlags,
   signal: AbortSignal,
   state: RemoteState,
 ): Promise<void> {
@@ -28,11 +31,7 @@ export async function getVideo(
 }
 
 /** `sketchreel videos list`: one page, newest first. */
-export async function listVideos(
-  client: Sketchreel,
-  flags: JsonFlags & { limit?: string; status?: JobState; cursor?: string },
-  signal: AbortSignal,
-): Promise<void> {
+export async function listVideos(client: Sketchreel, flags: ListFlags, signal: AbortSignal): Promise<void> {
   let limit: number | undefined;
   if (flags.limit !== undefined) {
     limit = Number(flags.limit);
@@ -87,7 +86,7 @@ export async function deleteVideo(
 export async function downloadVideo(
   client: Sketchreel,
   id: string,
-  flags: JsonFlags & { variant: Variant; output?: string },
+  flags: DownloadFlags,
   signal: AbortSignal,
 ): Promise<void> {
   const file = await downloadVariant(

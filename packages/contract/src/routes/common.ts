@@ -20,6 +20,16 @@ export const apiErrors = {
   429: problem("Rate limited; see `Retry-After` and the RateLimit headers."),
 } as const;
 
+/**
+ * What any operation may answer beyond the codes it lists: 500 `internal_error`, or 503
+ * `unavailable` while the deployment's configuration is invalid (the edge fails closed).
+ */
+export const serverErrors = {
+  default: problem("Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`."),
+} as const;
+
+/** Public operations: no credentials (an empty requirement list, not an omitted one). */
+export const publicSecurity: { [scheme: string]: string[] }[] = [];
 export const apiKeySecurity = [{ ApiKey: [] }];
 export const runnerSecurity = [{ RunnerToken: [] }];
 export const adminSecurity = [{ AdminToken: [] }];

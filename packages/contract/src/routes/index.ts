@@ -1,5 +1,5 @@
 import { getTemplate, getUsage, lintPrompt, listTemplates } from "./catalog.js";
-import { embedPage, embedVideo, oembed } from "./embed.js";
+import { embedPage, embedPoster, embedVideo, oembed } from "./embed.js";
 import { completeJob, createKey, failJob, heartbeatJob, leaseJob, revokeKey } from "./internal.js";
 import { getModel, listModels } from "./models.js";
 import { cancelVideo, createVideo, deleteVideo, getVideo, listVideos, videoContent, videoEvents } from "./videos.js";
@@ -34,6 +34,7 @@ export const routes = [
   getUsage,
   embedPage,
   embedVideo,
+  embedPoster,
   oembed,
   leaseJob,
   heartbeatJob,

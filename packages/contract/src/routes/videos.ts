@@ -2,15 +2,29 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { VideoId } from "../ids.js";
 import {
   ContentQuery,
+  CreateVideoHeaders,
   CreateVideoRequest,
-  IdempotencyKeyHeader,
   ListVideosQuery,
+  MAX_PREFER_WAIT_S,
   Video,
   VideoList,
 } from "../videos.js";
 import { apiErrors, apiKeySecurity, json, problem } from "./common.js";
 
 const IdParams = z.object({ id: VideoId });
+
+const header = (description: string) => ({ description, schema: { type: "string" as const } });
+
+/** A create response: the video, where it lives, and which preferences were honoured. */
+const created = <T extends z.ZodType>(schema: T, description: string) => ({
+  ...json(schema, description),
+  headers: {
+    Location: header("The video's URL (`GET /v1/videos/{id}`)."),
+    "X-Cache": header("`HIT` when served from the result cache, else `MISS`."),
+    "Preference-Applied": header("`wait=N` when a `Prefer: wait` was honoured (N after clamping)."),
+    "Idempotent-Replayed": header("`true` when this replays the first response to the same `Idempotency-Key`."),
+  },
+});
 
 export const createVideo = createRoute({
   method: "post",
@@ -19,13 +33,21 @@ export const createVideo = createRoute({
   tags: ["videos"],
   summary: "Create a video (or return a cached one)",
   security: apiKeySecurity,
+  description:
+    "Answers at once with 202 (queued) or 200 (cache hit). With `Prefer: wait=N` the request is held until the video " +
+    `reaches a terminal state, up to N seconds (at most ${MAX_PREFER_WAIT_S}): 201 when it did (\`status\` says how ` +
+    "it ended), else 202.",
   request: {
-    headers: IdempotencyKeyHeader,
+    headers: CreateVideoHeaders,
     body: { required: true, content: { "application/json": { schema: CreateVideoRequest } } },
   },
   responses: {
-    200: json(Video, "Served from the result cache (`cached: true`, `X-Cache: HIT`); no GPU work."),
-    202: json(Video, "Queued (or attached to an identical running job). `Location` points at the video."),
+    200: created(Video, "Served from the result cache (`cached: true`, `X-Cache: HIT`); no GPU work."),
+    201: created(
+      Video,
+      "`Prefer: wait=N` was given and the video reached a terminal state (succeeded, failed or canceled) within it.",
+    ),
+    202: created(Video, "Queued (or attached to an identical running job). `Location` points at the video."),
     ...apiErrors,
     413: problem("Body larger than the limit."),
     415: problem("Content-Type is not application/json."),

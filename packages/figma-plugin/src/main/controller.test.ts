@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { FakeFigma, FakeFrame, FakeRectangle } from "../../test/fake-figma.js";
-import { type MainToUi, PREVIEW_DATA_KEY, type StoredPreview, type UiToMain } from "../shared/messages.js";
+import {
+  type MainToUi,
+  PREVIEW_DATA_KEY,
+  REGENERATE_RELAUNCH,
+  type StoredPreview,
+  type UiToMain,
+} from "../shared/messages.js";
 import { createController } from "./controller.js";
 import { LAYOUT } from "./preview.js";
 
@@ -92,6 +98,30 @@ describe("main thread", () => {
       { type: "selection", preview: null, nodeId: null },
       { type: "selection", preview: null, nodeId: null },
     ]);
+  });
+
+  it("gives each preview the Regenerate relaunch button (a command the manifest lists)", async () => {
+    await insert();
+    const frame = figma.currentPage.children[0] as FakeFrame;
+    expect(frame.getRelaunchData()).toEqual({ regenerate: "Same prompt and size, a new seed, placed beside it" });
+    expect(() => frame.setRelaunchData({ remix: "" })).toThrow("not in the manifest's relaunchButtons");
+  });
+
+  it("launched by a preview's Regenerate button, asks the UI to regenerate the selection once it is ready", async () => {
+    figma = new FakeFigma(REGENERATE_RELAUNCH.command);
+    controller = createController(figma.asPluginApi());
+    await insert();
+    const frame = figma.currentPage.children[0] as FakeFrame;
+    figma.uiMessages.length = 0;
+    await send({ type: "ui-ready" });
+    expect(sent()).toEqual([
+      { type: "settings", settings: null },
+      { type: "selection", preview: PREVIEW, nodeId: frame.id },
+      { type: "relaunch", command: "regenerate" },
+    ]);
+    figma.uiMessages.length = 0;
+    await send({ type: "ui-ready" }); // a reloaded UI does not regenerate again
+    expect(sent().map((m) => m.type)).toEqual(["settings", "selection"]);
   });
 
   it("places a regenerated preview to the right of the one it replaces", async () => {

@@ -1,12 +1,15 @@
-import type { MainToUi, UiToMain } from "../shared/messages.js";
+import { type MainToUi, REGENERATE_RELAUNCH, type UiToMain } from "../shared/messages.js";
 import { findPreview, insertPreview } from "./preview.js";
 import { loadSettings, saveSettings } from "./settings.js";
 
 /**
  * The main thread's behaviour, independent of start-up: handles each UI message and reports the
- * selection. Takes the `figma` API as a parameter so tests can pass a typed fake.
+ * selection. Takes the `figma` API as a parameter so tests can pass a typed fake. Launched by a
+ * preview's Regenerate button (`figma.command`), it asks the UI to regenerate the selected preview
+ * once the UI is ready.
  */
 export function createController(api: PluginAPI) {
+  let relaunch = api.command === REGENERATE_RELAUNCH.command;
   const post = (message: MainToUi) => api.ui.postMessage(message);
 
   function reportSelection(): void {
@@ -19,6 +22,8 @@ export function createController(api: PluginAPI) {
       case "ui-ready":
         post({ type: "settings", settings: await loadSettings(api.clientStorage) });
         reportSelection();
+        if (relaunch) post({ type: "relaunch", command: REGENERATE_RELAUNCH.command });
+        relaunch = false;
         return;
       case "save-settings":
         await saveSettings(api.clientStorage, message.settings);

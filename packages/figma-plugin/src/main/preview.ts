@@ -1,4 +1,4 @@
-import { isStoredPreview, PREVIEW_DATA_KEY, type StoredPreview } from "../shared/messages.js";
+import { isStoredPreview, PREVIEW_DATA_KEY, REGENERATE_RELAUNCH, type StoredPreview } from "../shared/messages.js";
 
 /** Layout of a preview frame, in canvas pixels. */
 export const LAYOUT = { padding: 16, gap: 12, keyframeGap: 8, displayWidth: 320, besideGap: 48 } as const;
@@ -57,6 +57,7 @@ export function insertPreview(api: PluginAPI, content: PreviewContent, beside: S
   }
 
   frame.setPluginData(PREVIEW_DATA_KEY, JSON.stringify(preview));
+  frame.setRelaunchData({ [REGENERATE_RELAUNCH.command]: REGENERATE_RELAUNCH.description });
   api.currentPage.appendChild(frame);
   if (beside) {
     frame.x = beside.x + beside.width + LAYOUT.besideGap;

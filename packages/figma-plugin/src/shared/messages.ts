@@ -23,6 +23,17 @@ export interface StoredPreview {
 
 export const PREVIEW_DATA_KEY = "sketchreel.preview";
 
+/**
+ * The relaunch button every preview carries (`setRelaunchData`): Figma shows it when the preview is
+ * selected, and clicking it runs the plugin with `figma.command` set to `command`. The manifest's
+ * `relaunchButtons` must list it (scripts/manifest.ts builds them from this).
+ */
+export const REGENERATE_RELAUNCH = {
+  command: "regenerate",
+  name: "Regenerate",
+  description: "Same prompt and size, a new seed, placed beside it",
+} as const;
+
 export interface Settings {
   apiKey: string;
   baseUrl: string;
@@ -50,6 +61,8 @@ export type MainToUi =
   | { type: "settings"; settings: Settings | null }
   | { type: "selection"; preview: StoredPreview | null; nodeId: string | null }
   | { type: "inserted"; nodeId: string }
+  /** The plugin was launched by a preview's relaunch button: regenerate the selected preview. */
+  | { type: "relaunch"; command: typeof REGENERATE_RELAUNCH.command }
   | { type: "error"; message: string };
 
 export function isStoredPreview(value: unknown): value is StoredPreview {

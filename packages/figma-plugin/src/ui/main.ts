@@ -6,6 +6,7 @@ import {
   UnprocessableEntityError,
 } from "@sketchreel/sdk";
 import type { Settings, StoredPreview } from "../shared/messages.js";
+import { describeAllowedOrigins, originProblem } from "./allowed-origins.js";
 import { onMainMessage, postToMain } from "./bridge.js";
 import { quickChoice, uiElements } from "./dom.js";
 import { generatePreview, randomSeed } from "./generate.js";
@@ -13,12 +14,26 @@ import { createLintHints } from "./lint-hints.js";
 import { defaultModel, parseSize, type QuickActions, quickActionsFor } from "./quick-actions.js";
 
 declare const __SKETCHREEL_API_ORIGIN__: string;
+/** The origins the manifest of this build allows (scripts/build.ts). */
+declare const __SKETCHREEL_ALLOWED_ORIGINS__: string[];
+
+/** Cancel was clicked and the API canceled the video: why the wait stopped. */
+class CanceledByUser extends Error {
+  constructor(readonly videoId: string) {
+    super(`canceled ${videoId}`);
+  }
+}
 
 const ui = uiElements();
 let client: Sketchreel | null = null;
 let selection: { preview: StoredPreview; nodeId: string } | null = null;
 let last: { preview: StoredPreview; nodeId: string | null } | null = null;
 let busy = false;
+/** The generation in flight: Cancel aborts its wait once the API has canceled its video. */
+let inFlight: { controller: AbortController; videoId: string | null } | null = null;
+/** Launched by a preview's Regenerate button: regenerate the selection once connected. */
+let relaunchPending = false;
+let connected = false;
 let templates = new Map<string, Template>();
 /** The default model's quick actions, once `GET /v1/models` answered. */
 let actions: QuickActions | null = null;
@@ -35,6 +50,8 @@ function setStatus(text: string, error = false): void {
 function showSettings(settings: Settings | null): void {
   ui.apiKey.value = settings?.apiKey ?? "";
   ui.baseUrl.value = settings?.baseUrl ?? __SKETCHREEL_API_ORIGIN__;
+  ui.allowedOrigins.textContent = describeAllowedOrigins(__SKETCHREEL_ALLOWED_ORIGINS__);
+  ui.settingsError.textContent = "";
   ui.settings.hidden = false;
   ui.composer.hidden = true;
 }
@@ -51,6 +68,8 @@ async function connect(settings: Settings): Promise<void> {
   } catch (error) {
     setStatus(describe(error), true);
   }
+  connected = true;
+  relaunchIfPending();
 }
 
 /** Offers the default model's durations and sizes as quick buttons, its defaults pressed. */
@@ -85,6 +104,8 @@ function describe(error: unknown): string {
 
 function refreshButtons(): void {
   ui.generate.disabled = busy;
+  ui.cancel.hidden = !busy;
+  ui.cancel.disabled = !inFlight?.videoId;
   ui.regenerate.disabled = busy || !(selection ?? last);
   ui.open.disabled = !(selection ?? last)?.preview.embedUrl;
 }
@@ -93,6 +114,8 @@ async function run(prompt: string, seed: number | null, besideNodeId: string | n
   if (!client || busy) return;
   if (!prompt.trim()) return setStatus("Type a prompt first.", true);
   busy = true;
+  const attempt = { controller: new AbortController(), videoId: null as string | null };
+  inFlight = attempt;
   refreshButtons();
   ui.progress.value = 0;
   setStatus("Checking the prompt…");
@@ -109,27 +132,72 @@ async function run(prompt: string, seed: number | null, besideNodeId: string | n
     const frames = Number(duration.value ?? offered.defaultDuration);
     const params = { ...size, num_frames: frames, fps: offered.fps, seed };
     setStatus("Submitting…");
-    const result = await generatePreview(client, prompt, params, (progress, video) => {
-      ui.progress.value = progress.percent;
-      setStatus(`${video.status} · ${progress.stage} · ${Math.round(progress.percent)} %`);
-    });
+    const result = await generatePreview(
+      client,
+      prompt,
+      params,
+      (progress, video) => {
+        if (!attempt.videoId) {
+          attempt.videoId = video.id;
+          refreshButtons();
+        }
+        ui.progress.value = progress.percent;
+        setStatus(`${video.status} · ${progress.stage} · ${Math.round(progress.percent)} %`);
+      },
+      attempt.controller.signal,
+    );
     ui.progress.value = 100;
     setStatus("Done · 100 % · inserting on the canvas…");
     last = { preview: result.preview, nodeId: null };
     postToMain({ type: "insert-preview", ...result, besideNodeId });
   } catch (error) {
-    setStatus(describe(error), true);
+    const reason = attempt.controller.signal.aborted ? attempt.controller.signal.reason : error;
+    if (reason instanceof CanceledByUser) {
+      ui.progress.value = 0;
+      setStatus(`Canceled: the API stopped ${reason.videoId}; nothing is inserted.`);
+    } else setStatus(describe(reason), true);
   } finally {
     busy = false;
+    inFlight = null;
     refreshButtons();
   }
 }
 
+/** Cancel: the API cancels the video, then the wait stops. If the API refuses (it just finished), the wait goes on. */
+async function cancelInFlight(): Promise<void> {
+  const attempt = inFlight;
+  if (!client || !attempt?.videoId) return;
+  ui.cancel.disabled = true;
+  setStatus(`Canceling ${attempt.videoId}…`);
+  try {
+    await client.videos.cancel(attempt.videoId);
+    attempt.controller.abort(new CanceledByUser(attempt.videoId));
+  } catch (error) {
+    setStatus(describe(error), true);
+  }
+}
+
+/** Regenerate: the same prompt and size with a new seed, placed beside the preview it comes from. */
+function regenerate(source: { preview: StoredPreview; nodeId: string | null }): void {
+  ui.prompt.value = source.preview.prompt;
+  void run(source.preview.prompt, randomSeed(), source.nodeId);
+}
+
+function relaunchIfPending(): void {
+  if (!relaunchPending || !connected || busy) return;
+  relaunchPending = false;
+  if (selection) regenerate(selection);
+  else setStatus("Select a Sketchreel preview to regenerate it.", true);
+}
+
 ui.saveSettings.addEventListener("click", () => {
   const settings = { apiKey: ui.apiKey.value.trim(), baseUrl: ui.baseUrl.value.trim().replace(/\/+$/, "") };
-  if (!settings.apiKey || !/^https?:\/\//.test(settings.baseUrl)) {
-    return setStatus("Enter an API key and an http(s) API URL.", true);
-  }
+  // The composer's status line is hidden while the settings show: they have their own.
+  const problem = !settings.apiKey
+    ? "Enter an API key."
+    : originProblem(settings.baseUrl, __SKETCHREEL_ALLOWED_ORIGINS__);
+  ui.settingsError.textContent = problem ?? "";
+  if (problem) return;
   postToMain({ type: "save-settings", settings });
 });
 ui.changeKey.addEventListener("click", () => showSettings({ apiKey: "", baseUrl: client?.baseUrl ?? "" }));
@@ -152,10 +220,9 @@ ui.generate.addEventListener("click", () => {
 });
 ui.regenerate.addEventListener("click", () => {
   const source = selection ?? last;
-  if (!source) return;
-  ui.prompt.value = source.preview.prompt;
-  void run(source.preview.prompt, randomSeed(), source.nodeId);
+  if (source) regenerate(source);
 });
+ui.cancel.addEventListener("click", () => void cancelInFlight());
 ui.open.addEventListener("click", () => {
   const url = (selection ?? last)?.preview.embedUrl;
   if (url) postToMain({ type: "open-external", url });
@@ -184,6 +251,10 @@ onMainMessage((message) => {
       if (last) last.nodeId = message.nodeId;
       setStatus("Done · 100 % · inserted on the canvas.");
       refreshButtons();
+      return;
+    case "relaunch":
+      relaunchPending = true;
+      relaunchIfPending();
       return;
     case "error":
       setStatus(message.message, true);

@@ -8,17 +8,20 @@ export interface PlayerPage {
   homeUrl: string;
   width: number;
   height: number;
+  /** Presigned media for this page view (the player's `src` and `poster`); null until finished. */
   videoUrl: string | null;
   posterUrl: string | null;
+  /** Links that never expire (`/embed/{shareId}/video.mp4`, `…/poster.png`), for caches: OpenGraph. */
+  shareVideoUrl: string | null;
+  sharePosterUrl: string | null;
   status: string;
+  /** Reload the page every this many seconds (an unfinished video), or never (null). */
+  refreshS: number | null;
   styleNonce: string;
 }
 
-/** Origins allowed to frame the player: Notion (and ourselves). */
-export const FRAME_ANCESTORS = ["'self'", "https://www.notion.so", "https://*.notion.so", "https://*.notion.site"];
-
 /** A strict CSP: no scripts at all, media only from the object store, one nonce'd style block. */
-export function playerCsp(mediaOrigin: string, styleNonce: string): string {
+export function playerCsp(mediaOrigin: string, styleNonce: string, frameAncestors: string): string {
   return [
     "default-src 'none'",
     `media-src ${mediaOrigin}`,
@@ -27,11 +30,16 @@ export function playerCsp(mediaOrigin: string, styleNonce: string): string {
     "script-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-    `frame-ancestors ${FRAME_ANCESTORS.join(" ")}`,
+    `frame-ancestors ${frameAncestors}`,
   ].join("; ");
 }
 
-/** The embed page: a responsive looping player (muted autoplay), poster, dark mode, OpenGraph tags. */
+/**
+ * The embed page: a looping player (muted autoplay) that fills the frame at the video's aspect ratio
+ * (`object-fit: contain` in a full-viewport box, no width/height attributes to override it), the
+ * prompt as a caption over its top edge, OpenGraph tags with never-expiring media URLs. While the
+ * video is unfinished the page reloads itself (`<meta http-equiv="refresh">`: no script).
+ */
 export function renderPlayerPage(p: PlayerPage): string {
   const e = escapeHtml;
   const og = [
@@ -40,11 +48,17 @@ export function renderPlayerPage(p: PlayerPage): string {
     ["og:title", p.title],
     ["og:description", p.prompt],
     ["og:url", p.pageUrl],
-    ...(p.posterUrl ? [["og:image", p.posterUrl]] : []),
-    ...(p.videoUrl
+    ...(p.sharePosterUrl
       ? [
-          ["og:video", p.videoUrl],
-          ["og:video:secure_url", p.videoUrl],
+          ["og:image", p.sharePosterUrl],
+          ["og:image:width", String(p.width)],
+          ["og:image:height", String(p.height)],
+        ]
+      : []),
+    ...(p.shareVideoUrl
+      ? [
+          ["og:video", p.shareVideoUrl],
+          ["og:video:secure_url", p.shareVideoUrl],
           ["og:video:type", "video/mp4"],
           ["og:video:width", String(p.width)],
           ["og:video:height", String(p.height)],
@@ -53,28 +67,28 @@ export function renderPlayerPage(p: PlayerPage): string {
   ]
     .map(([property, content]) => `<meta property="${e(property ?? "")}" content="${e(content ?? "")}">`)
     .join("\n    ");
+  const refresh = p.refreshS === null ? "" : `<meta http-equiv="refresh" content="${p.refreshS}">\n    `;
   const player = p.videoUrl
-    ? `<video src="${e(p.videoUrl)}"${p.posterUrl ? ` poster="${e(p.posterUrl)}"` : ""} autoplay muted loop playsinline controls width="${p.width}" height="${p.height}"></video>`
-    : `<div class="pending">This video is ${e(p.status)}.</div>`;
+    ? `<video src="${e(p.videoUrl)}"${p.posterUrl ? ` poster="${e(p.posterUrl)}"` : ""} autoplay muted loop playsinline controls></video>`
+    : `<div class="pending" role="status">This video is ${e(p.status)}.</div>`;
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta name="color-scheme" content="light dark">
-    <title>${e(p.title)}</title>
+    <meta name="color-scheme" content="dark">
+    ${refresh}<title>${e(p.title)}</title>
     ${og}
     <link rel="alternate" type="application/json+oembed" href="${e(p.oembedUrl)}" title="${e(p.title)}">
     <style nonce="${e(p.styleNonce)}">
-      :root { color-scheme: light dark; --bg: #f6f6f8; --fg: #18181f; --muted: #5b5b6b; }
-      @media (prefers-color-scheme: dark) { :root { --bg: #181820; --fg: #ececf1; --muted: #a0a0b2; } }
-      html, body { margin: 0; height: 100%; background: var(--bg); color: var(--fg); font: 14px/1.4 system-ui, sans-serif; }
-      main { display: flex; flex-direction: column; gap: 8px; padding: 8px; box-sizing: border-box; height: 100%; }
-      video, .pending { width: 100%; max-height: calc(100% - 48px); aspect-ratio: ${p.width} / ${p.height}; object-fit: contain; background: #181820; border-radius: 6px; image-rendering: pixelated; }
+      :root { color-scheme: dark; }
+      html, body { margin: 0; width: 100%; height: 100%; overflow: hidden; background: #000; color: #ececf1; font: 14px/1.4 system-ui, sans-serif; }
+      main { position: fixed; inset: 0; }
+      video, .pending { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; background: #000; image-rendering: pixelated; }
       .pending { display: grid; place-items: center; color: #a0a0b2; }
-      footer { display: flex; justify-content: space-between; gap: 12px; color: var(--muted); }
+      footer { position: absolute; top: 0; left: 0; right: 0; display: flex; justify-content: space-between; gap: 12px; padding: 6px 10px 14px; background: linear-gradient(rgb(0 0 0 / 0.6), rgb(0 0 0 / 0)); pointer-events: none; }
       footer p { margin: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-      a { color: inherit; }
+      footer a { color: inherit; pointer-events: auto; }
     </style>
   </head>
   <body>

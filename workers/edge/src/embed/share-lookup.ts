@@ -1,7 +1,7 @@
 import { isTerminal, type JobState, type Variant } from "@sketchreel/contract";
 import type { Context } from "hono";
 import { readConfig } from "../config.js";
-import { jobQueueStub } from "../durable/job-queue/index.js";
+import { shareQueue } from "../durable/shards/index.js";
 import type { AppEnv } from "../env.js";
 import { ApiError } from "../errors.js";
 import type { JobRecord } from "../jobs/job-record.js";
@@ -41,7 +41,7 @@ export async function lookupShare(c: Context<AppEnv>, shareId: string): Promise<
     return { snapshot, cache: "HIT" };
   }
   await takeLookupToken(c);
-  const job = await jobQueueStub(c.env).getByShareId(shareId);
+  const job = (await shareQueue(c.env, shareId)?.getByShareId(shareId)) ?? null;
   const snapshot = job ? snapshotOf(job) : null;
   const config = readConfig(c.env);
   const ttl = snapshot && !isTerminal(snapshot.status) ? ACTIVE_TTL_S : config.embedCacheTtlS;

@@ -34,6 +34,10 @@ export interface JobRecord {
   lease: { id: string; runner_id: string; expires_at: number; deadline?: number } | null;
   /** Bumped on every change; SSE watchers wait for it to move. */
   version: number;
+  /** The caller fixed the seed: only such jobs are served from the result cache (absent before #17). */
+  seed_fixed?: boolean;
+  /** Epoch ms after which the record and its objects are deleted (the tier's retention; absent before #17). */
+  expires_ms?: number;
 }
 
 export const outputPrefix = (tenantId: string, videoId: string) => `t/${tenantId}/${videoId}/`;

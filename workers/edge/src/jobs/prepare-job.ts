@@ -8,7 +8,8 @@ import {
 } from "@sketchreel/contract";
 import { checkContentSafety, checkPromptVocabulary, computeCacheKey, renderTemplate } from "@sketchreel/prompts";
 import type { Config } from "../config.js";
-import { newId, randomSeed } from "../crypto.js";
+import { randomSeed } from "../crypto.js";
+import { homeShard, newShardedId } from "../durable/shards/shard-map.js";
 import type { ApiKeyPrincipal } from "../env.js";
 import { ApiError, fieldError, validationFailed } from "../errors.js";
 import { DEFAULT_MODEL_ID, requireModel } from "../models.js";
@@ -83,7 +84,9 @@ export async function prepareJob(
   const outputs = body.outputs ?? DEFAULT_OUTPUTS;
   const modelRef = { id: model.model_id, version: model.model_version };
   const cacheKey = await computeCacheKey({ model: modelRef, prompt, negativePrompt, params, outputs });
-  const id = newId("vid");
+  // Both ids carry the tenant's home shard, where the job will live (routed without a lookup).
+  const shard = homeShard(principal.tenantId, config.queueShards);
+  const id = newShardedId("vid", shard);
   const job: JobRecord = {
     id,
     tenant_id: principal.tenantId,
@@ -99,7 +102,7 @@ export async function prepareJob(
     outputs: [],
     error: null,
     attempts: 0,
-    share_id: newId("shr"),
+    share_id: newShardedId("shr", shard),
     webhook_url: body.webhook_url ?? null,
     metadata: body.metadata ?? {},
     created_at: new Date().toISOString(),

@@ -36,6 +36,7 @@ export function shareOf(job: Pick<JobRecord, "share_id">, publicBaseUrl: string)
     embed_url: embedUrl,
     oembed_url: `${publicBaseUrl}/oembed?url=${encodeURIComponent(embedUrl)}`,
     video_url: `${embedUrl}/video.mp4`,
+    poster_url: `${embedUrl}/poster.png`,
   };
 }
 

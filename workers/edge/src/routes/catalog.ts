@@ -2,7 +2,7 @@ import { getTemplate, getUsage, lintPrompt, listTemplates } from "@sketchreel/co
 import { findTemplate, lintPrompt as lint, listLatestTemplates } from "@sketchreel/prompts";
 import type { App } from "../app-types.js";
 import { readConfig } from "../config.js";
-import { jobQueueStub } from "../durable/job-queue/index.js";
+import { queueTotals, tenantUsage } from "../durable/shards/tenant-queues.js";
 import { notFound } from "../errors.js";
 import { DEFAULT_MODEL_ID, requireModel } from "../models.js";
 
@@ -27,7 +27,7 @@ export function registerCatalogRoutes(app: App): void {
   app.openapi(getUsage, async (c) => {
     const principal = c.get("principal");
     const limits = readConfig(c.env).tiers[principal.tier];
-    const usage = await jobQueueStub(c.env).usage(principal.tenantId);
+    const [usage, queue] = await Promise.all([tenantUsage(c.env, principal.tenantId), queueTotals(c.env)]);
     const start = new Date();
     start.setUTCHours(0, 0, 0, 0);
     const end = new Date(start.getTime() + 24 * 60 * 60 * 1000);
@@ -43,7 +43,7 @@ export function registerCatalogRoutes(app: App): void {
           videos_created: usage.videos_created,
           active_jobs: usage.active_jobs,
         },
-        queue: { depth: usage.depth, running: usage.running },
+        queue,
       },
       200,
     );

@@ -1,12 +1,13 @@
 import { videoContent } from "@sketchreel/contract";
 import { type App, objectStore } from "../app-types.js";
 import { readConfig } from "../config.js";
-import { jobQueueStub } from "../durable/job-queue/index.js";
+import { videoQueue } from "../durable/shards/index.js";
 import { ApiError, notFound } from "../errors.js";
 
 export function registerVideoContentRoutes(app: App): void {
   app.openapi(videoContent, async (c) => {
-    const job = await jobQueueStub(c.env).getJob(c.get("principal").tenantId, c.req.valid("param").id);
+    const { id } = c.req.valid("param");
+    const job = await videoQueue(c.env, id).getJob(c.get("principal").tenantId, id);
     if (!job) throw notFound("video");
     if (job.status !== "succeeded")
       throw new ApiError(409, "not_ready", `video ${job.id} is ${job.status}, not succeeded`);

@@ -2,7 +2,7 @@ import type { VideoEventType } from "@sketchreel/contract";
 import { isTerminal, videoEvents } from "@sketchreel/contract";
 import { streamSSE } from "hono/streaming";
 import { type App, videoFor } from "../app-types.js";
-import { jobQueueStub } from "../durable/job-queue/index.js";
+import { videoQueue } from "../durable/shards/index.js";
 import { notFound } from "../errors.js";
 
 /** How long one watch waits for a change before a keep-alive comment. */
@@ -12,7 +12,7 @@ export function registerVideoEventRoutes(app: App): void {
   app.openapi(videoEvents, async (c) => {
     const tenantId = c.get("principal").tenantId;
     const id = c.req.valid("param").id;
-    const queue = jobQueueStub(c.env);
+    const queue = videoQueue(c.env, id);
     const first = await queue.getJob(tenantId, id);
     if (!first) throw notFound("video");
     c.header("Cache-Control", "no-store");

@@ -2,7 +2,7 @@ import { getWebhookSecret, listWebhookDeliveries, redeliverWebhook, rotateWebhoo
 import type { Context } from "hono";
 import type { App } from "../app-types.js";
 import { readConfig } from "../config.js";
-import { jobQueueStub } from "../durable/job-queue/index.js";
+import { videoQueue } from "../durable/shards/index.js";
 import { dispatcherStub } from "../durable/webhook-dispatcher.js";
 import { webhookSecretsStub } from "../durable/webhook-secrets.js";
 import type { AppEnv } from "../env.js";
@@ -48,6 +48,6 @@ export function registerWebhookRoutes(app: App): void {
 /** The caller's tenant, once video `id` is known to be its own (another tenant's id reads as absent). */
 async function requireVideo(c: Context<AppEnv>, id: string): Promise<string> {
   const tenantId = c.get("principal").tenantId;
-  if (!(await jobQueueStub(c.env).getJob(tenantId, id))) throw notFound("video");
+  if (!(await videoQueue(c.env, id).getJob(tenantId, id))) throw notFound("video");
   return tenantId;
 }

@@ -5,13 +5,20 @@ import { type Ledger, secondsUntilUtcMidnight, utcDay } from "./ledger.js";
 import type { WebhookOutbox } from "./webhook-outbox.js";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface CreateJobInput {
   job: JobRecord;
   /** Only requests with a caller-fixed seed may be served from the cache or join a running twin. */
   seedFixed: boolean;
   idempotency: { key: string; bodyHash: string } | null;
-  limits: { maxConcurrentJobs: number; dailyComputeUnits: number };
+  limits: { maxConcurrentJobs: number; dailyComputeUnits: number; retentionDays: number };
+  /**
+   * What the tenant's older shards still hold (DESIGN: a grown shard count or the legacy queue):
+   * active jobs there count against the cap, today's units against the budget. Both only ever
+   * shrink there, so reading them before this transaction never lets a limit be exceeded.
+   */
+  elsewhere?: { activeJobs: number; computeUnits: number };
 }
 
 export type CreateKind = "created" | "cached" | "attached" | "replayed";
@@ -30,25 +37,17 @@ export function createJob(
   input: CreateJobInput,
   now: number,
 ): CreateOutcome {
-  const { job, idempotency } = input;
+  const { idempotency } = input;
+  const job: JobRecord = {
+    ...input.job,
+    seed_fixed: input.seedFixed,
+    expires_ms: Date.parse(input.job.created_at) + input.limits.retentionDays * DAY_MS,
+  };
+  const elsewhere = input.elsewhere ?? { activeJobs: 0, computeUnits: 0 };
   const subscriber = job.webhook_url ? { webhook_url: job.webhook_url, metadata: job.metadata } : null;
   const tenant = job.tenant_id;
-  if (idempotency) {
-    const seen = ledger.findIdempotent(tenant, idempotency.key, now - IDEMPOTENCY_TTL_MS);
-    if (seen && seen.body_hash !== idempotency.bodyHash) {
-      return refuse(422, "idempotency_key_reused", "this Idempotency-Key was used with a different request body", {
-        errors: [
-          {
-            field: "Idempotency-Key",
-            rule: "reused",
-            message: "Idempotency-Key was already used with a different body",
-          },
-        ],
-      });
-    }
-    const original = seen ? jobs.getForTenant(tenant, seen.video_id) : null;
-    if (seen && original) return { ok: true, kind: "replayed", status: seen.status_code as 200 | 202, job: original };
-  }
+  const replay = idempotency ? replayIdempotent(jobs, ledger, tenant, idempotency, now) : null;
+  if (replay) return replay;
   const remember = (status: 200 | 202, id: string) => {
     if (idempotency) ledger.rememberIdempotent(tenant, idempotency.key, idempotency.bodyHash, id, status, now);
   };
@@ -66,7 +65,7 @@ export function createJob(
       return { ok: true, kind: "attached", status: 202, job: twin };
     }
   }
-  const active = jobs.countActive(tenant);
+  const active = jobs.countActive(tenant) + elsewhere.activeJobs;
   if (active >= input.limits.maxConcurrentJobs) {
     return refuse(
       429,
@@ -78,7 +77,7 @@ export function createJob(
     );
   }
   const day = utcDay(now);
-  const used = ledger.usage(tenant, day).compute_units;
+  const used = ledger.usage(tenant, day).compute_units + elsewhere.computeUnits;
   if (used + job.compute_units > input.limits.dailyComputeUnits) {
     const left = Math.max(0, input.limits.dailyComputeUnits - used);
     return refuse(
@@ -92,4 +91,32 @@ export function createJob(
   ledger.charge(tenant, day, job.compute_units);
   remember(202, job.id);
   return { ok: true, kind: "created", status: 202, job };
+}
+
+/**
+ * The answer an Idempotency-Key already has here: a replay of its first response's video, a 422
+ * when the body differs, or null when the key is new (or its video is gone).
+ */
+export function replayIdempotent(
+  jobs: JobTable,
+  ledger: Ledger,
+  tenant: string,
+  idempotency: { key: string; bodyHash: string },
+  now: number,
+): CreateOutcome | null {
+  const seen = ledger.findIdempotent(tenant, idempotency.key, now - IDEMPOTENCY_TTL_MS);
+  if (!seen) return null;
+  if (seen.body_hash !== idempotency.bodyHash) {
+    return refuse(422, "idempotency_key_reused", "this Idempotency-Key was used with a different request body", {
+      errors: [
+        {
+          field: "Idempotency-Key",
+          rule: "reused",
+          message: "Idempotency-Key was already used with a different body",
+        },
+      ],
+    });
+  }
+  const original = jobs.getForTenant(tenant, seen.video_id);
+  return original ? { ok: true, kind: "replayed", status: seen.status_code as 200 | 202, job: original } : null;
 }

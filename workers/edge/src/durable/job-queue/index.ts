@@ -7,18 +7,23 @@ import type { JobRecord } from "../../jobs/job-record.js";
 import { type Outcome, type Refusal, refuse } from "../../jobs/outcome.js";
 import { logEvent } from "../../log.js";
 import { findModel } from "../../models.js";
+import { DEFAULT_TIER_LIMITS } from "../../tiers.js";
 import { dispatcherStub } from "../webhook-dispatcher.js";
-import { type CreateJobInput, type CreateOutcome, createJob } from "./create-job.js";
-import { JobTable } from "./job-table.js";
+import {
+  type CreateJobInput,
+  type CreateOutcome,
+  createJob,
+  IDEMPOTENCY_TTL_MS,
+  replayIdempotent,
+} from "./create-job.js";
+import { JobTable, type ListPosition } from "./job-table.js";
 import { Ledger, utcDay } from "./ledger.js";
-import { SCHEMA } from "./schema.js";
+import { sweepRetention } from "./retention.js";
+import { migrateSchema } from "./schema.js";
 import type { Failure, JobProgress, RunResult, Step, TransitionRefusal } from "./transitions.js";
 import * as transition from "./transitions.js";
 import { Waiters } from "./waiters.js";
 import { WebhookOutbox } from "./webhook-outbox.js";
-
-/** The one stub every worker talks to (a single queue keeps FIFO, limits and caches consistent). */
-export const jobQueueStub = (env: Bindings) => env.JOB_QUEUE.get(env.JOB_QUEUE.idFromName("global"));
 
 export interface LeaseGrant {
   job: JobRecord;
@@ -26,10 +31,23 @@ export interface LeaseGrant {
   expiresAt: number;
 }
 
+/** What one of a tenant's older shards still holds for it (`durable/shards`, before a create). */
+export interface PriorState {
+  /** The Idempotency-Key's answer when its record is here. */
+  replay: CreateOutcome | null;
+  activeJobs: number;
+  computeUnits: number;
+  /** Nothing here can affect the tenant's creates again (no active job, key or usage today): for good. */
+  retiredForTenant: boolean;
+  /** The same for every tenant (the legacy queue once drained and a day old). */
+  retired: boolean;
+}
+
 /**
- * Jobs, their queue (FIFO per model), leases, idempotency records and daily usage, in one
- * SQLite-backed Durable Object. Every method runs to completion without awaiting between its
- * reads and writes, so each is atomic.
+ * One JobQueue shard (`durable/shards`): the jobs of the tenants hashed onto it, their FIFO queue
+ * per model, leases, idempotency records, daily usage and webhook outbox, in one SQLite-backed
+ * Durable Object. Every method runs to completion without awaiting between its reads and writes,
+ * so each is atomic. A single alarm serves lease expiry, the outbox, retention and pruning.
  */
 export class JobQueue extends DurableObject<Bindings> {
   private readonly jobs: JobTable;
@@ -39,16 +57,21 @@ export class JobQueue extends DurableObject<Bindings> {
   private readonly queueWaiters = new Waiters<string>();
   private readonly jobWatchers = new Waiters<string>();
   private draining: Promise<void> | null = null;
+  /** The alarm as last set or read (undefined until read): spares a storage read per transition. */
+  private alarmAt: number | null | undefined;
 
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
-    ctx.storage.sql.exec(SCHEMA);
+    migrateSchema(ctx.storage.sql, DEFAULT_TIER_LIMITS.free.retention_days * DAY_MS);
     this.jobs = new JobTable(ctx.storage.sql);
     this.ledger = new Ledger(ctx.storage.sql);
     this.outbox = new WebhookOutbox(ctx.storage.sql);
     this.config = readConfig(env);
-    // After a crash, handoffs still in the outbox get an alarm again (the one set with them may be gone).
-    if (this.outbox.earliestDue() !== null) void ctx.blockConcurrencyWhile(() => this.scheduleAlarm());
+    // After a crash (or a deploy from before retention), make sure an alarm covers what is stored.
+    void ctx.blockConcurrencyWhile(async () => {
+      this.alarmAt = await ctx.storage.getAlarm();
+      this.scheduleAlarm();
+    });
   }
 
   createJob(input: CreateJobInput): CreateOutcome {
@@ -56,18 +79,39 @@ export class JobQueue extends DurableObject<Bindings> {
     const outcome = this.ctx.storage.transactionSync(() => createJob(this.jobs, this.ledger, this.outbox, input, now));
     if (outcome.ok && outcome.kind === "created") this.queueWaiters.wakeAll(input.job.model.id);
     if (outcome.ok && outcome.kind === "cached" && input.job.webhook_url) this.wakeOutbox();
+    if (input.idempotency && outcome.ok) this.ensureAlarm(now + IDEMPOTENCY_TTL_MS);
     return outcome;
+  }
+
+  /** What this shard still holds for a tenant that has moved to another home shard (read only). */
+  priorState(tenantId: string, idempotency: { key: string; bodyHash: string } | null): PriorState {
+    const now = Date.now();
+    const day = utcDay(now);
+    const notBefore = now - IDEMPOTENCY_TTL_MS;
+    const activeJobs = this.jobs.countActive(tenantId);
+    return {
+      replay: idempotency ? replayIdempotent(this.jobs, this.ledger, tenantId, idempotency, now) : null,
+      activeJobs,
+      computeUnits: this.ledger.usage(tenantId, day).compute_units,
+      retiredForTenant: activeJobs === 0 && !this.ledger.holdsTenantState(tenantId, notBefore, day),
+      retired: this.isDrained() && !this.ledger.holdsAnyState(notBefore, day),
+    };
   }
 
   getJob(tenantId: string, id: string): JobRecord | null {
     return this.jobs.getForTenant(tenantId, id);
   }
 
-  listJobs(tenantId: string, limit: number, cursor: number | null, status?: JobState) {
-    const { jobs, seqs } = this.jobs.listForTenant(tenantId, limit + 1, cursor ?? Number.MAX_SAFE_INTEGER, status);
-    const hasMore = jobs.length > limit;
-    const page = jobs.slice(0, limit);
-    return { jobs: page, hasMore, nextCursor: hasMore ? (seqs[limit - 1] ?? null) : null };
+  /**
+   * Up to `limit` of a tenant's jobs after `after`, newest first, each with its list position
+   * (`rank` is this shard's place in the order; the caller merges the tenant's shards).
+   */
+  listJobs(tenantId: string, limit: number, rank: number, after: ListPosition | null, status?: JobState) {
+    return this.jobs.listForTenant(tenantId, limit, rank, after, status);
+  }
+
+  holdsTenant(tenantId: string): boolean {
+    return this.jobs.holdsTenant(tenantId);
   }
 
   getByShareId(shareId: string): JobRecord | null {
@@ -102,54 +146,86 @@ export class JobQueue extends DurableObject<Bindings> {
     return { ok: true, job };
   }
 
+  /** The tenant's usage today on this shard (summed over the tenant's shards by the caller). */
   usage(tenantId: string) {
-    return {
-      ...this.ledger.usage(tenantId, utcDay(Date.now())),
-      active_jobs: this.jobs.countActive(tenantId),
-      depth: this.jobs.countByStatus("queued"),
-      running: this.jobs.countByStatus("running"),
-    };
+    return { ...this.ledger.usage(tenantId, utcDay(Date.now())), active_jobs: this.jobs.countActive(tenantId) };
+  }
+
+  /** Queued and running jobs of every tenant here (the autoscaling signal, summed over shards). */
+  queueCounts(): { depth: number; running: number } {
+    return { depth: this.jobs.countByStatus("queued"), running: this.jobs.countByStatus("running") };
+  }
+
+  /** No job queued or running here. On the legacy queue, which gets no new jobs, that lasts. */
+  isDrained(): boolean {
+    const { depth, running } = this.queueCounts();
+    return depth === 0 && running === 0;
   }
 
   /**
-   * Long-poll for the oldest queued job of `models`; null when none arrives within `waitMs`. Nothing
-   * is granted after `grantBy` (epoch ms): by then the poll's caller has given up, and a lease
-   * nobody receives would cost the job an attempt.
+   * Claim up to `max` of the oldest queued jobs of `models` (FIFO per model), long-polling up to
+   * `waitMs` while there is none. Nothing is granted after `grantBy` (epoch ms): by then the poll's
+   * caller has given up, and a lease nobody receives would cost the job an attempt.
    */
-  async lease(
+  async leaseBatch(
     models: string[],
     runnerId: string,
+    max: number,
     waitMs: number,
     grantBy = Number.POSITIVE_INFINITY,
-  ): Promise<LeaseGrant | null> {
+  ): Promise<LeaseGrant[]> {
     const deadline = Math.min(Date.now() + waitMs, grantBy);
     for (;;) {
       this.sweepLeases();
-      if (Date.now() > grantBy) return null;
-      const queued = this.jobs.nextQueued(models);
-      if (queued) {
-        const lease = { id: newId("lse"), runnerId, ttlMs: this.config.leaseTtlMs, maxJobMs: maxJobMs(queued) };
-        const next = transition.claim(queued, lease, Date.now());
-        if (!next.ok) throw new Error(next.detail); // nextQueued returns queued jobs only
-        const job = this.apply(next);
-        await this.scheduleAlarm();
-        return { job, leaseId: lease.id, expiresAt: job.lease!.expires_at };
-      }
+      if (Date.now() > grantBy) return [];
+      const grants = this.claim(models, runnerId, max);
+      if (grants.length > 0) return grants;
       const left = deadline - Date.now();
-      if (left <= 0) return null;
+      if (left <= 0) return [];
       await this.queueWaiters.wait(models, left);
     }
   }
 
-  async heartbeat(
+  /**
+   * Claim up to `max` queued jobs now, without waiting (a poll across shards); `drained` tells the
+   * caller this shard has nothing queued or running left (the legacy queue then leaves the poll).
+   */
+  claimNow(
+    models: string[],
+    runnerId: string,
+    max: number,
+    grantBy: number,
+  ): { grants: LeaseGrant[]; drained: boolean } {
+    this.sweepLeases();
+    const grants = Date.now() > grantBy ? [] : this.claim(models, runnerId, max);
+    return { grants, drained: grants.length === 0 && this.isDrained() };
+  }
+
+  /** One job (the runner protocol before batched leases; tests). */
+  async lease(models: string[], runnerId: string, waitMs: number, grantBy = Number.POSITIVE_INFINITY) {
+    return (await this.leaseBatch(models, runnerId, 1, waitMs, grantBy))[0] ?? null;
+  }
+
+  /**
+   * Resolve true as soon as a job of `models` is queued here (at once if one is), false after
+   * `waitMs`. Claims nothing, so a poll across shards may wait on all of them and walk away.
+   */
+  async waitForWork(models: string[], waitMs: number): Promise<boolean> {
+    this.sweepLeases();
+    if (this.jobs.nextQueued(models, 1).length > 0) return true;
+    await this.queueWaiters.wait(models, waitMs);
+    return this.jobs.nextQueued(models, 1).length > 0;
+  }
+
+  heartbeat(
     id: string,
     leaseId: string,
     progress: JobProgress,
-  ): Promise<Outcome<{ expiresAt: number; cancelRequested: boolean }>> {
+  ): Outcome<{ expiresAt: number; cancelRequested: boolean }> {
     const ttlMs = this.config.leaseTtlMs;
     const beat = this.runnerStep(id, (job, now) => transition.heartbeat(job, leaseId, progress, ttlMs, now));
     if (!beat.ok) return beat;
-    await this.scheduleAlarm();
+    this.ensureAlarm(beat.job.lease!.expires_at);
     return { ok: true, expiresAt: beat.job.lease!.expires_at, cancelRequested: beat.job.cancel_requested };
   }
 
@@ -164,14 +240,43 @@ export class JobQueue extends DurableObject<Bindings> {
   }
 
   override async alarm(): Promise<void> {
+    this.alarmAt = null;
     this.sweepLeases();
     await this.drainOutbox();
-    await this.scheduleAlarm();
+    const now = Date.now();
+    this.ledger.prune(now - IDEMPOTENCY_TTL_MS, utcDay(now - USAGE_KEPT_DAYS * DAY_MS));
+    const removed = await sweepRetention(this.env, this.jobs, this.outbox, this.ctx.storage, now);
+    if (removed > 0) this.wakeOutbox();
+    this.scheduleAlarm();
   }
 
   /** Handoffs not yet acknowledged by a dispatcher (0 once every terminal event was handed over). */
   pendingHandoffs(): number {
     return this.outbox.pending();
+  }
+
+  /** Claim up to `max` queued jobs in one transaction. */
+  private claim(models: string[], runnerId: string, max: number): LeaseGrant[] {
+    const queued = this.jobs.nextQueued(models, max);
+    if (queued.length === 0) return [];
+    const now = Date.now();
+    const leases = queued.map((job) => ({
+      id: newId("lse"),
+      runnerId,
+      ttlMs: this.config.leaseTtlMs,
+      maxJobMs: maxJobMs(job),
+    }));
+    const claimed = this.ctx.storage.transactionSync(() =>
+      queued.map((job, i) => {
+        const next = transition.claim(job, leases[i]!, now);
+        if (!next.ok) throw new Error(next.detail); // nextQueued returns queued jobs only
+        return this.jobs.save(next.job);
+      }),
+    );
+    for (const job of claimed) this.jobWatchers.wakeAll(job.id);
+    const grants = claimed.map((job, i) => ({ job, leaseId: leases[i]!.id, expiresAt: job.lease!.expires_at }));
+    this.ensureAlarm(Math.min(...grants.map((g) => g.expiresAt)));
+    return grants;
   }
 
   /** Apply a runner's transition to job `id` (after requeuing expired leases, so a stale lease is refused). */
@@ -217,9 +322,10 @@ export class JobQueue extends DurableObject<Bindings> {
     return job;
   }
 
-  /** Wake lease waiters for a requeued job and the job's SSE watchers. */
+  /** Wake lease waiters for a requeued job, the job's SSE watchers, and the retention alarm when it ended. */
   private notify(job: JobRecord): void {
     if (job.status === "queued") this.queueWaiters.wakeAll(job.model.id);
+    else if (job.status !== "running" && job.expires_ms !== undefined) this.ensureAlarm(job.expires_ms);
     this.jobWatchers.wakeAll(job.id);
   }
 
@@ -228,7 +334,8 @@ export class JobQueue extends DurableObject<Bindings> {
    * without an await between them commit together), so a crash right after still drains them.
    */
   private wakeOutbox(): void {
-    void this.ctx.storage.setAlarm(Date.now());
+    this.alarmAt = Date.now();
+    void this.ctx.storage.setAlarm(this.alarmAt);
   }
 
   /** Hand due outbox rows to their dispatchers; a row stays until its dispatcher acknowledges it. */
@@ -256,16 +363,32 @@ export class JobQueue extends DurableObject<Bindings> {
     return this.draining;
   }
 
-  /** One alarm for both timers: the earliest lease expiry and the earliest outbox row due. */
-  private async scheduleAlarm(): Promise<void> {
-    const times = [this.jobs.earliestLeaseExpiry(), this.outbox.earliestDue()].filter((t): t is number => t !== null);
-    if (times.length === 0) return;
-    const next = Math.min(...times);
-    const current = await this.ctx.storage.getAlarm();
-    if (current === null || current > next) await this.ctx.storage.setAlarm(next);
+  /**
+   * One alarm for every timer: the earliest lease expiry, outbox row due, finished job past its
+   * retention, and idempotency record to prune.
+   */
+  private scheduleAlarm(): void {
+    const oldestKey = this.ledger.oldestIdempotency();
+    const times = [
+      this.jobs.earliestLeaseExpiry(),
+      this.outbox.earliestDue(),
+      this.jobs.earliestExpiry(),
+      oldestKey === null ? null : oldestKey + IDEMPOTENCY_TTL_MS,
+    ].filter((t): t is number => t !== null);
+    if (times.length > 0) this.ensureAlarm(Math.min(...times));
+  }
+
+  /** Make sure the alarm fires no later than `at`. */
+  private ensureAlarm(at: number): void {
+    if (this.alarmAt !== undefined && this.alarmAt !== null && this.alarmAt <= at) return;
+    this.alarmAt = at;
+    void this.ctx.storage.setAlarm(at);
   }
 }
 
+const DAY_MS = 86_400_000;
+/** Usage rows are read for today only; a month of them stays for operators. */
+const USAGE_KEPT_DAYS = 31;
 /** Outbox rows handed off per alarm (more wait for the next one, set at once). */
 const HANDOFF_BATCH = 50;
 

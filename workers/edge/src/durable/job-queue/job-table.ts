@@ -3,13 +3,26 @@ import type { JobRecord } from "../../jobs/job-record.js";
 
 type Row = { seq: number; doc: string };
 
+/**
+ * A position in a tenant's list, which is ordered newest first by (creation ms, shard rank, seq):
+ * seq keeps a shard's insertion order among jobs of the same millisecond, the rank (−1 for the
+ * legacy queue, else the shard number) orders shards. Rows strictly after it are older.
+ */
+export interface ListPosition {
+  createdMs: number;
+  rank: number;
+  seq: number;
+}
+
+const TERMINAL = "('succeeded', 'failed', 'canceled')";
+
 /** Typed access to the `jobs` table: a JSON document per job plus the columns queries need. */
 export class JobTable {
   constructor(private readonly sql: SqlStorage) {}
 
   insert(job: JobRecord): void {
     this.sql.exec(
-      "INSERT INTO jobs (id, tenant_id, model_id, status, cache_key, share_id, lease_expires_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO jobs (id, tenant_id, model_id, status, cache_key, share_id, lease_expires_at, doc, created_ms, expires_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       job.id,
       job.tenant_id,
       job.model.id,
@@ -18,6 +31,8 @@ export class JobTable {
       job.share_id,
       null,
       JSON.stringify(job),
+      Date.parse(job.created_at),
+      job.expires_ms ?? null,
     );
   }
 
@@ -51,36 +66,48 @@ export class JobTable {
     return this.first(this.sql.exec<Row>("SELECT seq, doc FROM jobs WHERE share_id = ?", shareId));
   }
 
-  /** Newest first; `beforeSeq` is the cursor. */
+  /** A tenant's jobs on this shard (of list rank `rank`), newest first, strictly after `after`. */
   listForTenant(
     tenantId: string,
     limit: number,
-    beforeSeq: number,
+    rank: number,
+    after: ListPosition | null,
     status?: JobState,
-  ): { jobs: JobRecord[]; seqs: number[] } {
-    const rows = status
-      ? this.sql.exec<Row>(
-          "SELECT seq, doc FROM jobs WHERE tenant_id = ? AND seq < ? AND status = ? ORDER BY seq DESC LIMIT ?",
-          tenantId,
-          beforeSeq,
-          status,
-          limit,
-        )
-      : this.sql.exec<Row>(
-          "SELECT seq, doc FROM jobs WHERE tenant_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
-          tenantId,
-          beforeSeq,
-          limit,
-        );
-    const all = rows.toArray();
-    return { jobs: all.map((r) => JSON.parse(r.doc) as JobRecord), seqs: all.map((r) => r.seq) };
+  ): { job: JobRecord; at: ListPosition }[] {
+    const where = ["tenant_id = ?"];
+    const args: (string | number)[] = [tenantId];
+    if (after) {
+      // (created_ms, rank, seq) < (after.createdMs, after.rank, after.seq), with this shard's rank fixed.
+      if (rank < after.rank) where.push("created_ms <= ?");
+      else if (rank > after.rank) where.push("created_ms < ?");
+      else where.push("(created_ms < ? OR (created_ms = ? AND seq < ?))");
+      args.push(after.createdMs);
+      if (rank === after.rank) args.push(after.createdMs, after.seq);
+    }
+    if (status) {
+      where.push("status = ?");
+      args.push(status);
+    }
+    const sql = `SELECT seq, created_ms, doc FROM jobs WHERE ${where.join(" AND ")} ORDER BY created_ms DESC, seq DESC LIMIT ?`;
+    return this.sql
+      .exec<Row & { created_ms: number }>(sql, ...args, limit)
+      .toArray()
+      .map((r) => ({ job: JSON.parse(r.doc) as JobRecord, at: { createdMs: r.created_ms, rank, seq: r.seq } }));
   }
 
-  /** Oldest queued job among `models`: FIFO per model (a requeued job keeps its place). */
-  nextQueued(models: readonly string[]): JobRecord | null {
+  /** Whether any job of the tenant is stored here. */
+  holdsTenant(tenantId: string): boolean {
+    return this.sql.exec("SELECT 1 FROM jobs WHERE tenant_id = ? LIMIT 1", tenantId).toArray().length > 0;
+  }
+
+  /** The `limit` oldest queued jobs among `models`: FIFO per model (a requeued job keeps its place). */
+  nextQueued(models: readonly string[], limit = 1): JobRecord[] {
     const marks = models.map(() => "?").join(", ");
-    const sql = `SELECT seq, doc FROM jobs WHERE status = 'queued' AND model_id IN (${marks}) ORDER BY seq LIMIT 1`;
-    return this.first(this.sql.exec<Row>(sql, ...models));
+    const sql = `SELECT seq, doc FROM jobs WHERE status = 'queued' AND model_id IN (${marks}) ORDER BY seq LIMIT ?`;
+    return this.sql
+      .exec<Row>(sql, ...models, limit)
+      .toArray()
+      .map((r) => JSON.parse(r.doc) as JobRecord);
   }
 
   /** The newest job of a tenant with this cache key in one of `statuses`. */
@@ -112,9 +139,24 @@ export class JobTable {
     return this.sql.exec<{ t: number | null }>(sql).one().t ?? null;
   }
 
-  /** Sequence number of a job (the list cursor). */
-  seqOf(id: string): number | null {
-    return this.sql.exec<{ seq: number }>("SELECT seq FROM jobs WHERE id = ?", id).toArray()[0]?.seq ?? null;
+  /** Finished jobs past their retention, oldest expiry first. */
+  expired(now: number, limit: number): JobRecord[] {
+    const sql = `SELECT seq, doc FROM jobs WHERE expires_ms <= ? AND status IN ${TERMINAL} ORDER BY expires_ms LIMIT ?`;
+    return this.sql
+      .exec<Row>(sql, now, limit)
+      .toArray()
+      .map((r) => JSON.parse(r.doc) as JobRecord);
+  }
+
+  /** When the next finished job runs out of retention (queued and running jobs wait until they end). */
+  earliestExpiry(): number | null {
+    const sql = `SELECT MIN(expires_ms) AS t FROM jobs WHERE status IN ${TERMINAL}`;
+    return this.sql.exec<{ t: number | null }>(sql).one().t ?? null;
+  }
+
+  /** Move a job's expiry (a retention delete that failed is tried again later). */
+  postponeExpiry(id: string, until: number): void {
+    this.sql.exec("UPDATE jobs SET expires_ms = ? WHERE id = ?", until, id);
   }
 
   private first(cursor: SqlStorageCursor<Row>): JobRecord | null {

@@ -23,12 +23,14 @@ export class Ledger {
     );
   }
 
+  /** The record of an Idempotency-Key younger than `notBefore` (older ones read as absent). */
   findIdempotent(tenantId: string, key: string, notBefore: number) {
-    this.sql.exec("DELETE FROM idempotency WHERE created_at < ?", notBefore);
-    const sql = "SELECT body_hash, video_id, status_code FROM idempotency WHERE tenant_id = ? AND key = ?";
+    const sql =
+      "SELECT body_hash, video_id, status_code FROM idempotency WHERE tenant_id = ? AND key = ? AND created_at >= ?";
     return (
-      this.sql.exec<{ body_hash: string; video_id: string; status_code: number }>(sql, tenantId, key).toArray()[0] ??
-      null
+      this.sql
+        .exec<{ body_hash: string; video_id: string; status_code: number }>(sql, tenantId, key, notBefore)
+        .toArray()[0] ?? null
     );
   }
 
@@ -49,6 +51,41 @@ export class Ledger {
       statusCode,
       now,
     );
+  }
+
+  /**
+   * Forget idempotency records older than `notBefore` and usage days before `firstDay` (only
+   * today's usage is ever read); the alarm calls this, so both tables stay bounded.
+   */
+  prune(notBefore: number, firstDay: string): void {
+    this.sql.exec("DELETE FROM idempotency WHERE created_at < ?", notBefore);
+    this.sql.exec("DELETE FROM usage WHERE day < ?", firstDay);
+  }
+
+  /** When the oldest idempotency record stops counting (the next prune worth an alarm). */
+  oldestIdempotency(): number | null {
+    return this.sql.exec<{ t: number | null }>("SELECT MIN(created_at) AS t FROM idempotency").one().t ?? null;
+  }
+
+  /** Whether the tenant has an idempotency record since `notBefore` or usage on `day` here. */
+  holdsTenantState(tenantId: string, notBefore: number, day: string): boolean {
+    const keys = this.sql.exec(
+      "SELECT 1 FROM idempotency WHERE tenant_id = ? AND created_at >= ? LIMIT 1",
+      tenantId,
+      notBefore,
+    );
+    if (keys.toArray().length > 0) return true;
+    return (
+      this.sql.exec("SELECT 1 FROM usage WHERE tenant_id = ? AND day = ? LIMIT 1", tenantId, day).toArray().length > 0
+    );
+  }
+
+  /** Whether any tenant has an idempotency record since `notBefore` or usage on `day` here. */
+  holdsAnyState(notBefore: number, day: string): boolean {
+    if (this.sql.exec("SELECT 1 FROM idempotency WHERE created_at >= ? LIMIT 1", notBefore).toArray().length > 0) {
+      return true;
+    }
+    return this.sql.exec("SELECT 1 FROM usage WHERE day = ? LIMIT 1", day).toArray().length > 0;
   }
 }
 

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { KeyStore } from "../../keys/key-store.js";
 import { appWith } from "../test-app.js";
-import { apiKeyAuth } from "./index.js";
+import { apiKeyAuth, parseBearer } from "./index.js";
 
 const scopeFor = (method: string) => (method === "GET" ? ("videos:read" as const) : ("videos:write" as const));
 
@@ -54,5 +54,12 @@ describe("apiKeyAuth", () => {
     for (const token of ["sr_live_short", `sr_live_${"x".repeat(40)}`, secret]) {
       expect((await app.request("/", { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     }
+  });
+
+  it("parses bearer headers strictly", () => {
+    expect(parseBearer("Bearer abc")).toBe("abc");
+    expect(parseBearer("bearer abc ")).toBe("abc");
+    expect(parseBearer("Bearer a b")).toBeNull();
+    expect(parseBearer("Basic abc")).toBeNull();
   });
 });

@@ -3,7 +3,6 @@ import type { AppEnv } from "../../env.js";
 import { ApiError } from "../../errors.js";
 import type { Scope } from "../../keys/key-record.js";
 import { KeyStore } from "../../keys/key-store.js";
-import { parseBearer } from "../bearer-token/index.js";
 
 export interface ApiKeyAuthOptions {
   /** The scope a request needs, by method and path. */
@@ -38,4 +37,10 @@ export function apiKeyAuth(options: ApiKeyAuthOptions): MiddlewareHandler<AppEnv
     c.set("principal", { keyId: record.id, tenantId: record.tenant_id, scopes: record.scopes, tier: record.tier });
     await next();
   };
+}
+
+/** The token of `Authorization: Bearer <token>` (scheme case-insensitive), or null. */
+export function parseBearer(header: string | undefined): string | null {
+  const match = header?.match(/^Bearer\s+([^\s]+)\s*$/i);
+  return match?.[1] ?? null;
 }

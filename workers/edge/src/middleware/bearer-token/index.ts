@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { bearerAuth } from "hono/bearer-auth";
 import { secretsEqual } from "../../crypto.js";
 import type { AppEnv, Bindings } from "../../env.js";
 import { ApiError } from "../../errors.js";
@@ -10,25 +11,34 @@ export interface BearerTokenOptions {
   token: (env: Bindings) => string | undefined;
 }
 
-/** Shared-secret bearer auth (runner and admin tokens), compared in constant time. */
+/**
+ * Shared-secret bearer auth (runner and admin tokens) on hono's `bearer-auth`: the token is compared
+ * in constant time (SHA-256 digests, `crypto.subtle.timingSafeEqual`), and an unset secret admits
+ * nobody. Every refusal is a 401 problem+json naming the scheme, with a `WWW-Authenticate` challenge
+ * (RFC 6750: `error="invalid_request"` for a malformed header, `"invalid_token"` for a wrong token).
+ */
 export function bearerToken(options: BearerTokenOptions): MiddlewareHandler<AppEnv> {
-  if (!options.realm) throw new Error("bearerToken: realm is required");
-  const challenge = { "WWW-Authenticate": `Bearer realm="${options.realm}"` };
-  return async function bearerTokenMiddleware(c, next) {
-    const given = parseBearer(c.req.header("authorization"));
-    if (!given)
-      throw new ApiError(401, "unauthorized", `missing bearer token for ${options.realm}`, { headers: challenge });
-    const expected = options.token(c.env);
-    if (!expected || !(await secretsEqual(given, expected))) {
-      throw new ApiError(401, "unauthorized", `invalid token for ${options.realm}`, {
-        headers: { "WWW-Authenticate": `Bearer realm="${options.realm}", error="invalid_token"` },
-      });
-    }
-    await next();
+  const { realm, token } = options;
+  if (!realm) throw new Error("bearerToken: realm is required");
+  if (!/^[\w.-]+$/.test(realm)) throw new Error(`bearerToken: realm must be a plain word (got "${realm}")`);
+  const challenge = `Bearer realm="${realm}"`;
+  // hono calls these to build its 401/400; raising our typed error instead lets the app's one
+  // onError render problem+json (with the challenge) like every other refusal.
+  const refuse = (detail: string, wwwAuthenticate: string) => () => {
+    throw new ApiError(401, "unauthorized", detail, { headers: { "WWW-Authenticate": wwwAuthenticate } });
   };
-}
-
-export function parseBearer(header: string | undefined): string | null {
-  const match = header?.match(/^Bearer\s+([^\s]+)\s*$/i);
-  return match?.[1] ?? null;
+  return bearerAuth<AppEnv>({
+    realm,
+    verifyToken: async (given, c) => secretsEqual(given, token(c.env) ?? ""),
+    noAuthenticationHeader: {
+      message: refuse(`missing bearer token for ${realm}: send Authorization: Bearer <token>`, challenge),
+    },
+    invalidAuthenticationHeader: {
+      message: refuse(
+        `malformed Authorization header for ${realm}: expected Bearer <token>`,
+        `${challenge}, error="invalid_request"`,
+      ),
+    },
+    invalidToken: { message: refuse(`invalid token for ${realm}`, `${challenge}, error="invalid_token"`) },
+  });
 }

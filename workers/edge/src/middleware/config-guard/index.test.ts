@@ -29,6 +29,7 @@ describe("configGuard", () => {
     ["loopback webhooks", { WEBHOOK_ALLOW_LOOPBACK: "true" }, /WEBHOOK_ALLOW_LOOPBACK must not be true/],
     ["an unknown environment", { ENVIRONMENT: "staging" }, /ENVIRONMENT must be/],
     ["a bad retry schedule", { WEBHOOK_RETRY_SCHEDULE: "0s,soon" }, /WEBHOOK_RETRY_SCHEDULE/],
+    ["a frame-ancestors wildcard", { FRAME_ANCESTORS: "'self' *" }, /FRAME_ANCESTORS must be/],
   ])("refuses to serve in production with %s (503, every request)", async (_, vars, detail) => {
     const res = await request({ ENVIRONMENT: "production", ...vars });
     expect(res.status).toBe(503);

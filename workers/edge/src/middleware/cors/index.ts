@@ -18,15 +18,14 @@ export function apiCors(options: ApiCorsOptions = {}): MiddlewareHandler {
   return cors({
     origin: "*",
     allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
-    allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "Accept", "Last-Event-ID"],
+    allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "Prefer", "Accept", "Last-Event-ID"],
     exposeHeaders: [
       "X-Request-Id",
       "Location",
       "Retry-After",
-      "RateLimit-Limit",
-      "RateLimit-Remaining",
-      "RateLimit-Reset",
+      "RateLimit",
       "RateLimit-Policy",
+      "Preference-Applied",
       "X-Cache",
     ],
     maxAge,

@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { KeyStore } from "../../keys/key-store.js";
 import { apiKeyAuth } from "../api-key-auth/index.js";
 import { appWith } from "../test-app.js";
+import { parseRateLimitField } from "./headers.js";
 import { rateLimit } from "./index.js";
 
 describe("rateLimit", () => {
-  it("counts down RateLimit-Remaining and answers 429 with Retry-After once the bucket is empty", async () => {
+  it("counts down the RateLimit field's r and answers 429 with Retry-After once the bucket is empty", async () => {
     const app = appWith(apiKeyAuth({ scopeFor: () => "videos:read" }), rateLimit({ policyName: "unit" }));
     const { secret } = await new KeyStore(env.KEYS).create({
       tenant_id: "rl",
@@ -15,17 +16,23 @@ describe("rateLimit", () => {
       environment: "live",
     });
     const headers = { authorization: `Bearer ${secret}` };
-    const remaining: (string | null)[] = [];
+    const remaining: (number | undefined)[] = [];
     for (let i = 0; i < 50; i++)
-      remaining.push((await app.request("/", { headers })).headers.get("ratelimit-remaining"));
-    expect(remaining.slice(0, 3)).toEqual(["49", "48", "47"]);
-    expect(remaining.at(-1)).toBe("0");
+      remaining.push(parseRateLimitField((await app.request("/", { headers })).headers.get("ratelimit"))?.params.r);
+    expect(remaining.slice(0, 3)).toEqual([49, 48, 47]);
+    expect(remaining.at(-1)).toBe(0);
     const limited = await app.request("/", { headers });
     expect(limited.status).toBe(429);
-    expect(limited.headers.get("ratelimit-policy")).toBe('50;w=60;name="unit"');
+    expect(limited.headers.get("ratelimit-policy")).toBe('"unit";q=50;w=60');
+    expect(limited.headers.get("ratelimit")).toMatch(/^"unit";r=0;t=\d+$/);
     const retryAfter = Number(limited.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(parseRateLimitField(limited.headers.get("ratelimit"))?.params.t).toBe(retryAfter);
+  });
+
+  it("validates its policy name early", () => {
+    expect(() => rateLimit({ policyName: "per-clé" })).toThrow(/Structured Field String/);
   });
 
   it("refills the bucket a minute after its first use", async () => {

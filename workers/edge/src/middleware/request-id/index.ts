@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { requestId as honoRequestId } from "hono/request-id";
 import { newId } from "../../crypto.js";
 import type { AppEnv } from "../../env.js";
 
@@ -9,17 +10,14 @@ export interface RequestIdOptions {
   limitLength?: number;
 }
 
-/** Accept a sane client `X-Request-Id` or mint one; expose it as `c.var.requestId` and echo it. */
+/**
+ * hono's request-id: a client's `X-Request-Id` is kept when it is at most `limitLength` characters of
+ * `[A-Za-z0-9_=-]`, else replaced by a fresh `req_` + 24 base62 id; it becomes `c.var.requestId` and
+ * is echoed on the response (problem+json bodies quote it as `request_id`).
+ */
 export function requestId(options: RequestIdOptions = {}): MiddlewareHandler<AppEnv> {
   const headerName = options.headerName ?? "X-Request-Id";
   const limitLength = options.limitLength ?? 128;
   if (limitLength < 8) throw new Error("requestId: limitLength must be at least 8");
-  return async function requestIdMiddleware(c, next) {
-    const given = c.req.header(headerName);
-    const id = given && given.length <= limitLength && /^[\w.:-]+$/.test(given) ? given : newId("req");
-    c.set("requestId", id);
-    c.header(headerName, id);
-    await next();
-    if (!c.res.headers.has(headerName)) c.res.headers.set(headerName, id);
-  };
+  return honoRequestId({ headerName, limitLength, generator: () => newId("req") });
 }
