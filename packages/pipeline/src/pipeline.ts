@@ -126,10 +126,15 @@ export class Pipeline {
     return { request: params, video, timings_ms: timer.done(), text_cache_hits: texts.cacheHits };
   }
 
-  /** Runs each graph once at the model's default size so the first real job pays no first-run costs. */
+  /**
+   * Runs each graph once at the model's default size so the first real job pays no first-run costs.
+   * The prompt is the package's first example (a model with a closed vocabulary refuses anything
+   * else), or any text for a model that lists none.
+   */
   async warmUp(): Promise<void> {
-    const d = this.model.index.defaults;
-    await this.run({ prompt: "warm up", num_inference_steps: 1, seed: 0, guidance_scale: d.guidance_scale });
+    const { defaults, examples } = this.model.index;
+    const prompt = examples?.[0] ?? "warm up";
+    await this.run({ prompt, num_inference_steps: 1, seed: 0, guidance_scale: defaults.guidance_scale });
   }
 
   async dispose(): Promise<void> {

@@ -73,13 +73,22 @@ describe("loadModelPackage", () => {
       const vocabulary = { closed: true, max_tokens: 16, roles: { shapes: ["ball"], relations: ["to the left of"] } };
       await edit("model_index.json", (j) => {
         j.vocabulary = vocabulary;
+        j.examples = ["a ball"];
       });
       expect((await loadModelPackage(dir)).index.vocabulary).toMatchObject(vocabulary);
+    });
+
+    it("refuses a closed vocabulary without an example prompt (the runner's warm-up needs one)", async () => {
+      await edit("model_index.json", (j) => {
+        j.vocabulary = { closed: true, roles: { shapes: ["ball"] } };
+      });
+      expect((await failure()).message).toMatch(/^model_index.json \(examples\): must list at least one prompt/);
     });
 
     it("refuses a closed vocabulary naming words its tokenizer maps to <unk>", async () => {
       await edit("model_index.json", (j) => {
         j.vocabulary = { closed: true, roles: { shapes: ["ball", "star"], colors: ["pink", "red"] } };
+        j.examples = ["a ball"];
       });
       expect((await failure()).message).toBe(
         "model_index.json (vocabulary): names words the tokenizer does not know: star, pink",
@@ -89,6 +98,7 @@ describe("loadModelPackage", () => {
     it("refuses a closed vocabulary allowing more tokens than the text encoder reads", async () => {
       await edit("model_index.json", (j) => {
         j.vocabulary = { closed: true, max_tokens: 32, roles: { shapes: ["ball"] } };
+        j.examples = ["a ball"];
       });
       expect((await failure()).message).toBe(
         "model_index.json (vocabulary.max_tokens): is 32, more than the text encoder's max_length (16)",

@@ -58,10 +58,17 @@ export async function loadModelPackage(dir: string): Promise<ModelPackage> {
   return pkg;
 }
 
-/** A closed vocabulary may name only words its tokenizer knows, and no more tokens than the text encoder reads. */
+/**
+ * A closed vocabulary may name only words its tokenizer knows, and no more tokens than the text
+ * encoder reads; and the package must list an example (the warm-up prompt it is sure to accept).
+ */
 function checkVocabulary(pkg: ModelPackage): void {
   const vocabulary = pkg.index.vocabulary;
   if (!vocabulary?.closed) return;
+  if (!pkg.index.examples?.length) {
+    const detail = "must list at least one prompt when the vocabulary is closed (runners warm up with the first)";
+    throw new ModelPackageError("model_index.json", "examples", detail);
+  }
   const maxLength = pkg.textEncoder.max_length;
   if (vocabulary.max_tokens !== undefined && vocabulary.max_tokens > maxLength) {
     const detail = `is ${vocabulary.max_tokens}, more than the text encoder's max_length (${maxLength})`;
