@@ -1,111 +1,63 @@
 /**
- * Dispatch benchmark (not a test): how many jobs per second the edge's JobQueue hands out and
- * completes when runners do no work. Queues N jobs, then K no-op runners lease and complete them
- * over HTTP (the real runner protocol) as fast as they can. Goal ≥ 300 jobs/s. Prints JSON.
+ * Dispatch benchmark (not a test): how many jobs per second the edge's JobQueue shards hand out
+ * and complete when runners do no work. Queues N jobs over T tenants, then K no-op runners lease
+ * (batched: `max_jobs`) and complete them over HTTP (the real runner protocol) as fast as they
+ * can. By default against the bundled edge in workerd on a direct socket (`--via stack`: the dev
+ * stack, behind wrangler's local proxy). Goal ≥ 300 jobs/s. Prints JSON.
  *
- *   npx tsx test/bench/dispatch.ts [--jobs 1000] [--runners 8]
+ *   npx tsx test/bench/dispatch.ts [--jobs 2000] [--runners 8] [--batch 16] [--tenants 16]
+ *                                  [--shards 4] [--via workerd|stack]
  */
 import { parseArgs } from "node:util";
-import type { Lease } from "@sketchreel/contract";
-import { distinctPrompt, percentile } from "../harness/load.js";
 import { startTestStack } from "../harness/stack.js";
+import { startWorkerdEdge } from "../support/workerd-edge.js";
+import { type DispatchEdge, runDispatch, UNLIMITED_INTERNAL } from "./dispatch-run.js";
 
 const { values } = parseArgs({
-  options: { jobs: { type: "string", default: "1000" }, runners: { type: "string", default: "8" } },
+  options: {
+    jobs: { type: "string", default: "2000" },
+    runners: { type: "string", default: "8" },
+    batch: { type: "string", default: "16" },
+    tenants: { type: "string", default: "16" },
+    shards: { type: "string", default: "4" },
+    via: { type: "string", default: "workerd" },
+  },
 });
-const jobs = Number(values.jobs);
-const runners = Number(values.runners);
-/** POST, retrying local-dev proxy 503s and dropped connections (as real runners do); counts them. */
-let transient = 0;
-async function post(url: string, init: RequestInit): Promise<Response> {
-  for (;;) {
-    try {
-      const res = await fetch(url, { ...init, method: "POST" });
-      if (res.status !== 503) return res;
-      await res.body?.cancel();
-    } catch {
-      // connection dropped: retry
-    }
-    transient++;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+const vars = { TIER_LIMITS: UNLIMITED_INTERNAL, QUEUE_SHARDS: values.shards };
+const options = {
+  jobs: Number(values.jobs),
+  runners: Number(values.runners),
+  batch: Number(values.batch),
+  tenants: Number(values.tenants),
+};
+
+let edge: DispatchEdge;
+let stop: () => Promise<void>;
+if (values.via === "stack") {
+  const t = await startTestStack({ runners: 0, edgeVars: vars });
+  let n = 0;
+  edge = {
+    url: t.apiUrl,
+    runnerToken: t.stack.info.runnerToken,
+    createKey: () => t.createKey("internal", `dispatch-${process.pid}-${n++}`),
+  };
+  stop = () => t.stop();
+} else {
+  const w = await startWorkerdEdge({ ENVIRONMENT: "development", PUBLIC_BASE_URL: "http://127.0.0.1", ...vars });
+  edge = { url: w.url, runnerToken: w.runnerToken, createKey: () => w.createKey("internal") };
+  stop = () => w.stop();
 }
-
-const unlimited = { requests_per_minute: 1e7, max_concurrent_jobs: 1e7, daily_compute_units: 1e9 };
-
-const t = await startTestStack({ runners: 0, edgeVars: { TIER_LIMITS: JSON.stringify({ internal: unlimited }) } });
 try {
-  const key = await t.createKey("internal");
-  const submitStart = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 32 }, async () => {
-      while (next < jobs) {
-        const i = next++;
-        const res = await post(`${t.apiUrl}/v1/videos`, {
-          headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": `d-${i}` },
-          body: JSON.stringify({ prompt: distinctPrompt(i), num_inference_steps: 1, outputs: ["poster"] }),
-        });
-        if (res.status !== 202) throw new Error(`submit: HTTP ${res.status} ${await res.text()}`);
-        await res.body?.cancel();
-      }
-    }),
-  );
-  const submitSeconds = (performance.now() - submitStart) / 1000;
-
-  const headers = { authorization: `Bearer ${t.stack.info.runnerToken}`, "content-type": "application/json" };
-  const cycleMs: number[] = [];
-  let completed = 0;
-  const dispatchStart = performance.now();
-  await Promise.all(
-    Array.from({ length: runners }, async (_, r) => {
-      for (;;) {
-        const t0 = performance.now();
-        const res = await post(`${t.apiUrl}/internal/runners/lease`, {
-          headers,
-          body: JSON.stringify({ runner_id: `noop-${r}`, models: ["shape-world-tiny"], wait_ms: 0 }),
-        });
-        if (res.status === 204) return;
-        if (!res.ok) throw new Error(`lease: HTTP ${res.status} ${await res.text()}`);
-        const { job, lease } = (await res.json()) as Lease;
-        const done = await post(`${t.apiUrl}/internal/jobs/${job.id}/complete`, {
-          headers,
-          body: JSON.stringify({
-            lease_id: lease.id,
-            seed: job.params.seed,
-            outputs: [
-              {
-                variant: "poster",
-                key: `${job.output_prefix}poster.png`,
-                bytes: 1,
-                sha256: "0".repeat(64),
-                content_type: "image/png",
-              },
-            ],
-          }),
-        });
-        // 409 after a retried complete: the first one landed and the lease is spent.
-        if (!done.ok && done.status !== 409) throw new Error(`complete: HTTP ${done.status} ${await done.text()}`);
-        await done.body?.cancel();
-        cycleMs.push(performance.now() - t0);
-        completed++;
-      }
-    }),
-  );
-  const dispatchSeconds = (performance.now() - dispatchStart) / 1000;
+  const result = await runDispatch(edge, options);
   console.log(
     JSON.stringify({
       bench: "dispatch",
-      jobs,
-      noop_runners: runners,
-      completed,
-      submit_per_s: Number((jobs / submitSeconds).toFixed(1)),
-      dispatch_jobs_per_s: Number((completed / dispatchSeconds).toFixed(1)),
+      via: values.via,
+      shards: Number(values.shards),
       goal_jobs_per_s: 300,
-      transient_retried: transient,
-      lease_complete_ms: { p50: Math.round(percentile(cycleMs, 50)), p99: Math.round(percentile(cycleMs, 99)) },
+      ...result,
     }),
   );
 } finally {
-  await t.stop();
+  await stop();
 }

@@ -2,12 +2,12 @@
  * `npm run bench`: every benchmark of the repo, one after the other (they would skew each other in
  * parallel), each child's own report streamed to stderr, then one summary table on stdout.
  *
- *   npm run bench [-- --only pipeline,edge,dispatch,load] [-- --quick]
+ *   npm run bench [-- --only pipeline,edge,dispatch,sharding,load] [-- --quick]
  *
  * Benchmarks print figures and ratios measured side by side in one run; none of them is a test.
  */
 import { spawn } from "node:child_process";
-import { availableParallelism, cpus, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
@@ -96,15 +96,21 @@ const BENCHES: Bench[] = [
   },
   {
     name: "dispatch",
-    command: ["npx", "tsx", "test/bench/dispatch.ts", "--jobs", quick ? "200" : "1000"],
+    command: ["npx", "tsx", "test/bench/dispatch.ts", "--jobs", quick ? "400" : "2000"],
     read: (out) => {
       const r = lastJson(out);
       return [
         {
           benchmark: "dispatch",
-          metric: "jobs/s, no-op runners (lease → complete)",
+          metric: `jobs/s, ${r.noop_runners} no-op runners, max_jobs ${r.batch}, ${r.shards} shards`,
           value: String(r.dispatch_jobs_per_s),
           goal: "≥ 300/s",
+        },
+        {
+          benchmark: "dispatch",
+          metric: "lease → complete per job, p50 / p99",
+          value: `${r.lease_to_complete_ms?.p50} / ${r.lease_to_complete_ms?.p99} ms`,
+          goal: "",
         },
         {
           benchmark: "dispatch",
@@ -114,6 +120,19 @@ const BENCHES: Bench[] = [
         },
       ];
     },
+  },
+  {
+    name: "sharding",
+    command: ["npx", "tsx", "test/bench/sharding.ts", "--jobs", quick ? "300" : "1000"],
+    read: (out) =>
+      (lastJson(out).summary ?? []).map(
+        (r: { shards: number; dispatch_jobs_per_s: number; p50_ms: number; p99_ms: number }) => ({
+          benchmark: "sharding",
+          metric: `jobs/s with ${r.shards} shard${r.shards === 1 ? "" : "s"} (p50 / p99 ms)`,
+          value: `${r.dispatch_jobs_per_s} (${r.p50_ms} / ${r.p99_ms})`,
+          goal: "",
+        }),
+      ),
   },
   {
     name: "load",
@@ -161,6 +180,9 @@ function runBench(bench: Bench): Promise<{ stdout: string; code: number | null; 
   });
 }
 
+const startLoad = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(" ");
 const selected = values.only ? BENCHES.filter((b) => values.only!.split(",").includes(b.name)) : BENCHES;
 const rows: Row[] = [];
 for (const bench of selected) {
@@ -172,7 +194,9 @@ for (const bench of selected) {
 }
 
 console.log(
-  `\nmachine: ${cpus()[0]?.model ?? "?"} × ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  `\nmachine: ${cpus()[0]?.model ?? "?"} × ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average at start ${startLoad}, at end ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
 );
 const widths = (["benchmark", "metric", "value", "goal"] as const).map((k) =>
   Math.max(k.length, ...rows.map((r) => r[k].length)),

@@ -180,7 +180,9 @@ describe("SDK against the real edge (workerd) and a lease-protocol runner", () =
     expect(error.code).toBe("rate_limited");
     expect(error.retryAfter).toBeGreaterThanOrEqual(1);
     expect(error.retryAfter).toBeLessThanOrEqual(60);
-    expect(error.retryAfter).toBe(Number(error.headers.get("ratelimit-reset")));
+    // The RateLimit field (IETF draft): `"per-key";r=0;t=<seconds until the quota resets>`.
+    expect(error.headers.get("ratelimit")).toMatch(/^"per-key";r=0;t=\d+$/);
+    expect(error.retryAfter).toBe(Number(error.headers.get("ratelimit")?.match(/;t=(\d+)/)?.[1]));
   });
 
   it("retries 429 and 503 from a proxy in front of the edge, after their Retry-After, with one idempotency key", async () => {

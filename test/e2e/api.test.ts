@@ -121,7 +121,8 @@ describe("a prompt through the whole stack", () => {
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
     expect(limited?.status).toBe(429);
     expect(Number(limited?.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(limited?.headers.get("ratelimit-limit")).toBe("5");
+    expect(limited?.headers.get("ratelimit-policy")).toBe('"per-key";q=5;w=60');
+    expect(limited?.headers.get("ratelimit")).toMatch(/^"per-key";r=0;t=\d+$/);
     expect(limited?.headers.get("content-type")).toContain("application/problem+json");
     expect(await limited?.json()).toMatchObject({ status: 429, request_id: expect.any(String) });
     await expect(t.clientFor(key).usage.get()).rejects.toBeInstanceOf(RateLimitError);

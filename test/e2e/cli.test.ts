@@ -79,10 +79,24 @@ describe("sketchreel dev", () => {
 
   it("keeps tokens and API key across restarts of one state directory; SIGINT leaves no process behind", async () => {
     const cwd = tempDir("sketchreel-dev-restart-");
-    const start = async (signal: NodeJS.Signals) => {
-      const run = sketchreel(["dev", "--port", String(await freePort()), "--runners", "0", "--state", "st"], cwd);
-      await waitForStdout(run, readyLine, 150_000);
+    const start = async (signal: NodeJS.Signals, json = false) => {
+      const args = ["dev", "--port", String(await freePort()), "--runners", "0", "--state", "st"];
+      const run = sketchreel(json ? [...args, "--json"] : args, cwd);
+      await waitForStdout(run, json ? /^\{"ready":true.*\}\n/ : readyLine, 150_000);
       const info = JSON.parse(readFileSync(join(cwd, "st", "dev.json"), "utf8")) as DevInfo;
+      if (json) {
+        // One JSON line: dev.json's fields without its secrets, and where dev.json is.
+        const ready = JSON.parse(run.out());
+        expect(ready).toMatchObject({
+          ready: true,
+          apiUrl: info.apiUrl,
+          edgePid: info.edgePid,
+          devJson: join(cwd, "st", "dev.json"),
+        });
+        for (const secret of ["apiKey", "adminToken", "runnerToken", "webhookSecret", "s3SecretAccessKey"]) {
+          expect(ready).not.toHaveProperty(secret);
+        }
+      }
       const children = descendants(run.child.pid!);
       expect(children).toContain(info.edgePid);
       run.child.kill(signal);
@@ -91,7 +105,7 @@ describe("sketchreel dev", () => {
       return info;
     };
     const first = await start("SIGINT");
-    const second = await start("SIGTERM");
+    const second = await start("SIGTERM", true);
     expect(second.apiKey).toBe(first.apiKey);
     expect(second.adminToken).toBe(first.adminToken);
     expect(second.runnerToken).toBe(first.runnerToken);
@@ -160,5 +174,23 @@ describe("sketchreel quickstart", () => {
     const mp4 = await probe(join(cwd, "out", files[1]!));
     expect(mp4).toMatchObject({ codec_name: "h264", frames: 16 });
     expect(existsSync(join(cwd, ".sketchreel", "dev.json"))).toBe(true);
+  });
+
+  it("--json prints one JSON object at the end: the video, the files, the embed URL, the timings", async () => {
+    const cwd = tempDir("sketchreel-quickstart-json-");
+    const args = ["quickstart", "--model", testModelDir(), "--steps", "2", "--seed", "5", "--json"];
+    const run = sketchreel([...args, "--port", String(await freePort())], cwd);
+    expect(await run.exited, run.err()).toBe(0);
+    const lines = run.out().trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const report = JSON.parse(lines[0]!);
+    expect(report).toMatchObject({
+      video: { id: expect.stringMatching(/^vid_/), status: "succeeded", seed: 5, params: { num_inference_steps: 2 } },
+      embed_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/embed\/shr_\w+$/),
+    });
+    expect(report.files.map((f: { variant: string }) => f.variant)).toEqual(["mp4", "gif"]);
+    expect(report.files[0].path).toBe(join(cwd, "out", `${report.video.id}.mp4`));
+    expect(await probe(report.files[0].path)).toMatchObject({ codec_name: "h264", frames: 16 });
+    for (const part of ["stack", "generate", "download", "total"]) expect(report.timings_ms[part]).toBeGreaterThan(0);
   });
 });

@@ -75,24 +75,21 @@ function adopt(container: FakeFrame | FakePage, child: FakeSceneNode): void {
   container.children.push(child);
 }
 
-export class FakeRectangle
-  extends FakeNode
-  implements
-    Pick<
-      RectangleNode,
-      | "id"
-      | "name"
-      | "x"
-      | "y"
-      | "width"
-      | "height"
-      | "resize"
-      | "getPluginData"
-      | "setPluginData"
-      | "setRelaunchData"
-      | "getRelaunchData"
-    >
-{
+/** What every fake node models of a real one (FakeNode's members), checked against each real node type. */
+type NodeMembers =
+  | "id"
+  | "name"
+  | "x"
+  | "y"
+  | "width"
+  | "height"
+  | "resize"
+  | "getPluginData"
+  | "setPluginData"
+  | "setRelaunchData"
+  | "getRelaunchData";
+
+export class FakeRectangle extends FakeNode implements Pick<RectangleNode, NodeMembers> {
   constructor() {
     super("RECTANGLE");
   }
@@ -103,13 +100,7 @@ export class FakeFrame
   implements
     Pick<
       FrameNode,
-      | "id"
-      | "name"
-      | "x"
-      | "y"
-      | "width"
-      | "height"
-      | "resize"
+      | NodeMembers
       | "layoutMode"
       | "itemSpacing"
       | "paddingTop"
@@ -118,10 +109,6 @@ export class FakeFrame
       | "paddingRight"
       | "primaryAxisSizingMode"
       | "counterAxisSizingMode"
-      | "getPluginData"
-      | "setPluginData"
-      | "setRelaunchData"
-      | "getRelaunchData"
     >
 {
   readonly children: FakeSceneNode[] = [];

@@ -18,7 +18,10 @@ export interface paths {
         /** List videos, newest first (cursor pagination) */
         get: operations["listVideos"];
         put?: never;
-        /** Create a video (or return a cached one) */
+        /**
+         * Create a video (or return a cached one)
+         * @description Answers at once with 202 (queued) or 200 (cache hit). With `Prefer: wait=N` the request is held until the video reaches a terminal state, up to N seconds (at most 60): 201 when it did (`status` says how it ended), else 202.
+         */
         post: operations["createVideo"];
         delete?: never;
         options?: never;
@@ -272,7 +275,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Responsive HTML player for a shared video (Notion-friendly) */
+        /**
+         * Responsive HTML player for a shared video (Notion-friendly)
+         * @description The video fills the frame at its aspect ratio, whatever the iframe's size. While the video is queued or running the page refreshes itself (`<meta http-equiv="refresh">`, no scripts) until it is done. Framing is allowed to the deployment's `FRAME_ANCESTORS` (Notion by default).
+         */
         get: operations["getEmbedPage"];
         put?: never;
         post?: never;
@@ -291,9 +297,29 @@ export interface paths {
         };
         /**
          * A shared video's MP4 at a stable URL (redirects to a fresh short-lived one)
-         * @description For places that keep a video URL for good (a Notion video block): the link never expires while the video exists; each request is redirected to a presigned URL valid for an hour.
+         * @description For places that keep a video URL for good (a Notion video block, `og:video`): the link never expires while the video exists; each request is redirected to a presigned URL valid for an hour.
          */
         get: operations["getEmbedVideo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/embed/{shareId}/poster.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A shared video's poster image at a stable URL (redirects to a fresh short-lived one)
+         * @description For link previews and oEmbed thumbnails, which cache the URL (`og:image`, `thumbnail_url`): the link never expires while the video exists; each request is redirected to a presigned URL valid for an hour.
+         */
+        get: operations["getEmbedPoster"];
         put?: never;
         post?: never;
         delete?: never;
@@ -600,7 +626,11 @@ export interface components {
         JobState: "queued" | "running" | "succeeded" | "failed" | "canceled";
         /** @enum {string} */
         KeyTier: "free" | "pro" | "internal";
-        Lease: {
+        Lease: components["schemas"]["LeaseGrant"] & {
+            /** @description The other jobs of a batched lease (`max_jobs` > 1), oldest first; absent otherwise. */
+            more_leases?: components["schemas"]["LeaseGrant"][];
+        };
+        LeaseGrant: {
             job: components["schemas"]["LeasedJob"];
             lease: {
                 /** @example lse_Q1w2E3r4T5y6U7i8 */
@@ -621,6 +651,11 @@ export interface components {
              * @default 20000
              */
             wait_ms: number;
+            /**
+             * @description Lease up to this many jobs in one call (a batched lease). The first is `job` + `lease` as with one; the others are in `more_leases`. Each job has its own lease, heartbeat and completion.
+             * @default 1
+             */
+            max_jobs: number;
         };
         LeasedJob: {
             /** @example vid_3kTq9V0mXb2cLr8aZp1N */
@@ -893,6 +928,11 @@ export interface components {
              * @description The MP4 at a URL that does not expire (`/embed/{shareId}/video.mp4`, redirecting to a fresh presigned one): keep this one, not `outputs[].url`.
              */
             video_url?: string;
+            /**
+             * Format: uri
+             * @description The poster image at a URL that does not expire (`/embed/{shareId}/poster.png`), for link previews and thumbnails.
+             */
+            poster_url?: string;
         } | null;
         /** @enum {string} */
         Stage: "queued" | "check_inputs" | "encode_prompt" | "prepare_timesteps" | "prepare_latents" | "denoise" | "decode" | "encode_video" | "upload" | "done";
@@ -973,6 +1013,8 @@ export interface components {
                 requests_per_minute: number;
                 max_concurrent_jobs: number;
                 daily_compute_units: number;
+                /** @description Days a video (record and files) is kept after its creation; then deleted. */
+                retention_days: number;
             };
             usage: {
                 /** @description frames × steps × pixels / 2^20 admitted today. */
@@ -1198,6 +1240,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createVideo: {
@@ -1206,6 +1257,8 @@ export interface operations {
             header?: {
                 /** @description Retries with the same key within 24 h return the first response. */
                 "idempotency-key"?: string;
+                /** @description RFC 7240 preferences. `wait=N` (seconds; `wait` alone means 60; more is clamped to 60): hold the request until the video reaches a terminal state, up to N seconds. Finished in time: 201 with the video; else 202 as without it. `Preference-Applied: wait=N` says what was honoured. Preferences the edge does not know, and malformed ones, are ignored. */
+                prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -1219,6 +1272,31 @@ export interface operations {
             /** @description Served from the result cache (`cached: true`, `X-Cache: HIT`); no GPU work. */
             200: {
                 headers: {
+                    /** @description The video's URL (`GET /v1/videos/{id}`). */
+                    Location?: string;
+                    /** @description `HIT` when served from the result cache, else `MISS`. */
+                    "X-Cache"?: string;
+                    /** @description `wait=N` when a `Prefer: wait` was honoured (N after clamping). */
+                    "Preference-Applied"?: string;
+                    /** @description `true` when this replays the first response to the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Video"];
+                };
+            };
+            /** @description `Prefer: wait=N` was given and the video reached a terminal state (succeeded, failed or canceled) within it. */
+            201: {
+                headers: {
+                    /** @description The video's URL (`GET /v1/videos/{id}`). */
+                    Location?: string;
+                    /** @description `HIT` when served from the result cache, else `MISS`. */
+                    "X-Cache"?: string;
+                    /** @description `wait=N` when a `Prefer: wait` was honoured (N after clamping). */
+                    "Preference-Applied"?: string;
+                    /** @description `true` when this replays the first response to the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1228,6 +1306,14 @@ export interface operations {
             /** @description Queued (or attached to an identical running job). `Location` points at the video. */
             202: {
                 headers: {
+                    /** @description The video's URL (`GET /v1/videos/{id}`). */
+                    Location?: string;
+                    /** @description `HIT` when served from the result cache, else `MISS`. */
+                    "X-Cache"?: string;
+                    /** @description `wait=N` when a `Prefer: wait` was honoured (N after clamping). */
+                    "Preference-Applied"?: string;
+                    /** @description `true` when this replays the first response to the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1290,6 +1376,15 @@ export interface operations {
             };
             /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1373,6 +1468,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteVideo: {
@@ -1449,6 +1553,15 @@ export interface operations {
             };
             /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1541,6 +1654,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     streamVideoEvents: {
@@ -1610,6 +1732,15 @@ export interface operations {
             };
             /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1702,6 +1833,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listWebhookDeliveries: {
@@ -1771,6 +1911,15 @@ export interface operations {
             };
             /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1855,6 +2004,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getWebhookSecret: {
@@ -1913,6 +2071,15 @@ export interface operations {
             };
             /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1989,6 +2156,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listTemplates: {
@@ -2047,6 +2223,15 @@ export interface operations {
             };
             /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2130,6 +2315,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     lintPrompt: {
@@ -2199,6 +2393,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listModels: {
@@ -2257,6 +2460,15 @@ export interface operations {
             };
             /** @description Rate limited; see `Retry-After` and the RateLimit headers. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2340,6 +2552,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getUsage: {
@@ -2405,6 +2626,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getEmbedPage: {
@@ -2436,8 +2666,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Malformed share id. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many uncached share lookups from this address; see `Retry-After`. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2485,6 +2733,71 @@ export interface operations {
             };
             /** @description Too many uncached share lookups from this address; see `Retry-After`. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEmbedPoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shareId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `Location` is a presigned URL of the poster, minted per request. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown or revoked share id, or no poster (yet). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Malformed share id. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many uncached share lookups from this address; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2544,6 +2857,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     leaseJob: {
@@ -2586,6 +2908,15 @@ export interface operations {
             };
             /** @description Validation failed. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2655,6 +2986,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     completeJob: {
@@ -2710,6 +3050,15 @@ export interface operations {
             };
             /** @description Validation failed. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2779,6 +3128,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createApiKey: {
@@ -2821,6 +3179,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revokeApiKey: {
@@ -2854,6 +3221,15 @@ export interface operations {
             };
             /** @description No such key. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error: 500 `internal_error`, 503 `unavailable` (see `Retry-After`); quote `request_id`. */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };

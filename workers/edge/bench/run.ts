@@ -62,7 +62,7 @@ async function main() {
         modulesRoot: dirname(edgeBundle),
         compatibilityDate,
         unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
-        kvNamespaces: ["KEYS"],
+        kvNamespaces: ["KEYS", "RESULTS"],
         durableObjects: {
           JOB_QUEUE: { className: "JobQueue", useSQLite: true },
           RATE_LIMITER: { className: "RateLimiter", useSQLite: true },

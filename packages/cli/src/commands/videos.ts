@@ -17,6 +17,7 @@ flag, a missing setting, or the API's 400, 404, 413, 422: e.g. a prompt the mode
 1 anything else (auth, conflicts, rate limits, the API unreachable, a video that failed); 130
 interrupted. --json prints the API's JSON on stdout, or {"error": {…}} on failure.`;
 
+const SHARED = "`sketchreel videos --help` says how the API is configured, and what errors and exit codes mean.";
 const ID = "vid_3kTq9V0mXb2cLr8aZp1N";
 
 /**
@@ -31,12 +32,14 @@ function subcommand<F extends ApiFlags & { json?: boolean }>(
     summary: string;
     declare: (command: Command) => Command;
     examples: [string, string][];
+    /** What `--json` prints (default: the API's JSON). */
+    json?: string;
     work: (ops: VideoOperations, args: string[], flags: F) => RemoteWork;
   },
 ): void {
   const command = spec
-    .declare(videos.command(spec.name).summary(spec.summary).description(`${spec.summary}.`))
-    .option("--json", "print the API's JSON on stdout");
+    .declare(videos.command(spec.name).summary(spec.summary).description(`${spec.summary}.\n\n${SHARED}`))
+    .option("--json", spec.json ?? "print the API's JSON on stdout");
   addApiOptions(command)
     .addHelpText("after", examples(spec.examples))
     .action(
@@ -150,6 +153,7 @@ export const registerVideos: RegisterCommand = (program, context) => {
     summary: "delete a finished video and its stored outputs",
     declare: (command) => command.argument("<id>", "the video (vid_…)"),
     examples: [["delete it (cancel a running one first)", `sketchreel videos delete ${ID}`]],
+    json: 'print {"id", "deleted": true} on stdout',
     work:
       (ops, [id], flags) =>
       (client, signal) =>
@@ -168,6 +172,7 @@ export const registerVideos: RegisterCommand = (program, context) => {
       ["the MP4, as <id>.mp4", `sketchreel videos download ${ID}`],
       ["the GIF, named", `sketchreel videos download ${ID} --variant gif -o ball.gif`],
     ],
+    json: 'print {"id", "variant", "path", "bytes", "content_type"} on stdout',
     work:
       (ops, [id], flags) =>
       (client, signal) =>

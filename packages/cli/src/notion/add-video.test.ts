@@ -111,6 +111,14 @@ describe("addVideoToPage", () => {
     });
   });
 
+  it("falls back to the share's MP4 link, which never expires, when the edge gives one", async () => {
+    const notion = await notionWith([notionError(400, "validation_error", "not embeddable"), appended("video")]);
+    const share = { ...video().share!, video_url: `${EMBED_URL}/video.mp4` };
+    const added = await addVideoToPage(notion, PAGE_ID, video({ share }));
+    expect(added).toMatchObject({ type: "video", url: `${EMBED_URL}/video.mp4` });
+    expect(server!.requests[1]!.body).toMatchObject({ children: [{ video: { external: { url: `${EMBED_URL}/video.mp4` } } }] });
+  });
+
   it("uses the video block directly when the video has no share link", async () => {
     const notion = await notionWith([appended("video")]);
     const added = await addVideoToPage(notion, PAGE_ID, video({ share: null }));

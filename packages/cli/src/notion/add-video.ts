@@ -48,14 +48,16 @@ function caption(prompt: string) {
 /**
  * Appends a succeeded video to the end of a Notion page: an embed block with the edge's
  * `/embed/{shareId}` player, or, when Notion rejects the embed (validation error), a video block
- * with the MP4's URL. The page must be shared with the integration (Notion answers 404 otherwise).
+ * with the MP4's URL (the share's never-expiring `video_url` when there is one). The page must be shared with the integration (Notion answers 404 otherwise).
  */
 export async function addVideoToPage(notion: Client, pageInput: string, video: Video): Promise<AddedBlock> {
   const pageId = parsePageId(pageInput);
   if (video.status !== "succeeded") {
     throw new NotionAddError(`video ${video.id} is ${video.status}; only a succeeded video can be added`);
   }
-  const mp4 = video.outputs.find((output) => output.variant === "mp4")?.url;
+  // The share's MP4 link never expires (a presigned one does within the hour); Notion keeps the URL.
+  const mp4Output = video.outputs.find((output) => output.variant === "mp4");
+  const mp4 = mp4Output && (video.share?.video_url ?? mp4Output.url);
   let embedRejected: string | undefined;
   if (video.share) {
     try {

@@ -20,5 +20,5 @@ export function originProblem(url: string, origins: readonly string[]): string |
   if (!parsed || !/^https?:$/.test(parsed.protocol)) return "Enter an http(s) API URL.";
   const { origin } = parsed;
   if (origins.includes(origin)) return null;
-  return `This build of the plugin cannot reach ${origin}: it allows ${origins.join(", ")}. Rebuild it with SKETCHREEL_ALLOWED_DOMAINS (see the plugin's README).`;
+  return `This build of the plugin cannot reach ${origin}: use one of the origins above, or a build that allows it.`;
 }

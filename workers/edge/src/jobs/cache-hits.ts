@@ -4,6 +4,17 @@ import { TtlCache } from "../ttl-cache.js";
 import type { JobRecord } from "./job-record.js";
 
 const memo = new TtlCache<JobRecord>(5_000, 1_000);
+/**
+ * Validated request bodies this isolate prepared (tenant + body → cache key). Preparing (safety
+ * filter, vocabulary gate, template, limits, SHA-256 cache key) is a pure function of the body
+ * within one deployment, so a repeat can skip it; bodies over 2 KiB are not remembered.
+ */
+const prepared = new TtlCache<string>(60_000, 1_000);
+const MAX_REMEMBERED_BODY = 2_048;
+const requestKey = (tenantId: string, body: unknown) => {
+  const text = JSON.stringify(body);
+  return text.length <= MAX_REMEMBERED_BODY ? `${tenantId}\n${text}` : null;
+};
 const memoKey = (tenantId: string, cacheKey: string) => `${tenantId}\n${cacheKey}`;
 /** KV key of a succeeded result: tenant + cache key (each tenant has its own cache). */
 const resultKey = (tenantId: string, cacheKey: string) => `hit:${tenantId}:${cacheKey}`;
@@ -33,6 +44,22 @@ export const cacheHits = {
     if (stored?.status !== "succeeded" || stored.tenant_id !== tenantId) return undefined;
     memo.set(memoKey(tenantId, cacheKey), stored);
     return stored;
+  },
+
+  /**
+   * The hit for a validated request body this isolate has prepared before (no preparing, no
+   * Durable Object); undefined when the body is new here or its result is not a hit (yet).
+   */
+  async findRepeat(env: Bindings, tenantId: string, body: unknown): Promise<JobRecord | undefined> {
+    const key = requestKey(tenantId, body);
+    const cacheKey = key === null ? undefined : prepared.get(key);
+    return cacheKey === undefined ? undefined : cacheHits.find(env, tenantId, cacheKey);
+  },
+
+  /** Remember what a fixed-seed body prepared to, for `findRepeat`. */
+  notePrepared(tenantId: string, body: unknown, cacheKey: string): void {
+    const key = requestKey(tenantId, body);
+    if (key !== null) prepared.set(key, cacheKey);
   },
 
   /** This isolate's memo only (no I/O). */

@@ -20,12 +20,18 @@ export function registerVideoRoutes(app: App): void {
     const config = readConfig(c.env);
     const body = c.req.valid("json");
     const { "idempotency-key": key, prefer } = c.req.valid("header");
-    const { job, seedFixed } = await prepareJob(body, principal, config);
-    const limits = config.tiers[principal.tier];
     // A request with an Idempotency-Key always goes to the JobQueue, which records the key; one with
-    // a webhook too, which queues the hit's `video.succeeded` for it. Others hit the memo or KV.
+    // a webhook too, which queues the hit's `video.succeeded` for it. Others hit the memo or KV,
+    // and a body this isolate prepared before skips preparing too.
+    const repeat = !key && !body.webhook_url ? await cacheHits.findRepeat(c.env, principal.tenantId, body) : undefined;
+    const { job, seedFixed } = repeat
+      ? { job: { ...repeat, webhook_url: null, metadata: body.metadata ?? {} }, seedFixed: true }
+      : await prepareJob(body, principal, config);
+    if (!repeat && seedFixed) cacheHits.notePrepared(principal.tenantId, body, job.cache_key);
+    const limits = config.tiers[principal.tier];
     const memoized =
-      seedFixed && !key && !job.webhook_url ? await cacheHits.find(c.env, job.tenant_id, job.cache_key) : undefined;
+      repeat ??
+      (seedFixed && !key && !job.webhook_url ? await cacheHits.find(c.env, job.tenant_id, job.cache_key) : undefined);
     const outcome = memoized
       ? { kind: "cached" as const, status: 200 as const, job: memoized }
       : unwrap(

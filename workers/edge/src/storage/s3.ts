@@ -1,5 +1,6 @@
 import { AwsClient } from "aws4fetch";
 import type { Bindings } from "../env.js";
+import { TtlCache } from "../ttl-cache.js";
 
 export interface S3Settings {
   endpoint: string;
@@ -21,9 +22,19 @@ export function s3Settings(env: Bindings): S3Settings {
   };
 }
 
+/** A presigned URL is handed out again for at most this share of its lifetime (and never past a minute). */
+export const PRESIGN_REUSE_SHARE = 0.1;
+const PRESIGN_REUSE_MAX_MS = 60_000;
+
 /** Presigned GETs and deletes of output objects (SigV4 via aws4fetch; works in workerd). */
 export class ObjectStore {
   private readonly client: AwsClient;
+  /**
+   * URLs this isolate signed lately, by key and lifetime: signing is most of a cache hit's CPU
+   * (three SigV4 signatures), and a URL signed a few seconds ago is as good, so each is reused
+   * for `PRESIGN_REUSE_SHARE` of its lifetime: every URL handed out still has ≥ 90 % of it left.
+   */
+  private readonly presigned = new TtlCache<{ url: string; expiresAt: Date }>(PRESIGN_REUSE_MAX_MS, 5_000);
 
   constructor(private readonly settings: S3Settings) {
     this.client = new AwsClient({
@@ -47,12 +58,17 @@ export class ObjectStore {
     return new URL(`${endpoint.protocol}//${this.settings.bucket}.${endpoint.host}/${path}`);
   }
 
-  /** A GET URL valid for `ttlSeconds`, minted now. */
-  async presignGet(key: string, ttlSeconds: number): Promise<{ url: string; expiresAt: Date }> {
+  /** A GET URL valid for `ttlSeconds` (at least 90 % of it from now: see `presigned`). */
+  async presignGet(key: string, ttlSeconds: number, now = Date.now()): Promise<{ url: string; expiresAt: Date }> {
+    const memoKey = `${ttlSeconds}\n${key}`;
+    const reused = this.presigned.get(memoKey, now);
+    if (reused && reused.expiresAt.getTime() - now >= (1 - PRESIGN_REUSE_SHARE) * ttlSeconds * 1000) return reused;
     const url = this.objectUrl(key);
     url.searchParams.set("X-Amz-Expires", String(ttlSeconds));
     const signed = await this.client.sign(url.toString(), { method: "GET", aws: { signQuery: true } });
-    return { url: signed.url, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
+    const fresh = { url: signed.url, expiresAt: new Date(now + ttlSeconds * 1000) };
+    this.presigned.set(memoKey, fresh, now);
+    return fresh;
   }
 
   /** Every key under `prefix` (ListObjectsV2, all pages). */

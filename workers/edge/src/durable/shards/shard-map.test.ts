@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { allShards, homeShard, jumpHash, newShardedId, queueName, shardOfId, shardTag, tenantShards } from "./shard-map.js";
+import {
+  allShards,
+  homeShard,
+  jumpHash,
+  newShardedId,
+  queueName,
+  shardOfId,
+  shardTag,
+  tenantShards,
+} from "./shard-map.js";
 
 const tenants = Array.from({ length: 4000 }, (_, i) => `tenant-${i}`);
 

@@ -1,0 +1,129 @@
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import type { Usage } from "@sketchreel/contract";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { JobQueue } from "../src/durable/job-queue/index.js";
+import { RETENTION_RETRY_MS } from "../src/durable/job-queue/retention.js";
+import { call, completeJob, createKey, createVideo, leaseJob, outputsFor, queueOf, type TestKey } from "./helpers.js";
+import { interceptReceiver } from "./receiver.js";
+
+const DAY_MS = 86_400_000;
+const RECEIVER = "https://hooks.example.com/retention";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The bucket as S3 would hold it (ListObjectsV2 + DELETE); `failDeletes` makes every DELETE a 500. */
+function fakeBucket(options: { failDeletes?: boolean } = {}) {
+  const bucket = new Set<string>();
+  const realFetch = globalThis.fetch;
+  vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    if (!url.pathname.startsWith("/sketchreel")) return realFetch(input, init);
+    if (request.method === "GET" && url.searchParams.get("list-type") === "2") {
+      const keys = [...bucket].filter((k) => k.startsWith(url.searchParams.get("prefix") ?? ""));
+      const xml = `<ListBucketResult><IsTruncated>false</IsTruncated>${keys.map((k) => `<Contents><Key>${k}</Key></Contents>`).join("")}</ListBucketResult>`;
+      return new Response(xml, { headers: { "content-type": "application/xml" } });
+    }
+    if (request.method === "DELETE") {
+      if (options.failDeletes) return new Response("AccessDenied", { status: 403 }); // aws4fetch retries 5xx
+      bucket.delete(decodeURIComponent(url.pathname.slice("/sketchreel/".length)));
+      return new Response(null, { status: 204 });
+    }
+    return realFetch(input, init);
+  });
+  return bucket;
+}
+
+/** A succeeded fixed-seed video with its three objects in the bucket. */
+async function finishedVideo(key: TestKey, bucket: Set<string>, extra: Record<string, unknown> = {}) {
+  const { body } = await createVideo(key, { seed: 61, ...extra });
+  const grant = await leaseJob(body.id);
+  for (const o of outputsFor(grant.job.output_prefix)) bucket.add(o.key);
+  expect((await completeJob(grant)).status).toBe(200);
+  return body;
+}
+
+const expiresOf = (id: string) =>
+  runInDurableObject(queueOf(id), (_: JobQueue, state) =>
+    state.storage.sql.exec<{ expires_ms: number | null }>("SELECT expires_ms FROM jobs WHERE id = ?", id).toArray(),
+  );
+
+/** Age the video past its retention, then let its shard's alarm run. */
+async function expire(id: string) {
+  await runInDurableObject(queueOf(id), (_: JobQueue, state) => {
+    state.storage.sql.exec("UPDATE jobs SET expires_ms = ? WHERE id = ?", Date.now() - 1, id);
+  });
+  await runDurableObjectAlarm(queueOf(id));
+}
+
+describe("retention", () => {
+  it("keeps a video for its tier's retention_days (30 by default) and says so in /v1/usage", async () => {
+    const key = await createKey();
+    const bucket = fakeBucket();
+    const video = await finishedVideo(key, bucket);
+    const [row] = await expiresOf(video.id);
+    expect(row?.expires_ms).toBe(Date.parse(video.created_at) + 30 * DAY_MS);
+    const usage = (await (await call("/v1/usage", { headers: key.auth })).json()) as Usage;
+    expect(usage.limits.retention_days).toBe(30);
+  });
+
+  it("deletes an expired video's objects, then its record, delivery log and cache entry", async () => {
+    interceptReceiver(RECEIVER);
+    const bucket = fakeBucket();
+    const key = await createKey();
+    const video = await finishedVideo(key, bucket, { webhook_url: RECEIVER, metadata: { keep: "no" } });
+    const dispatcher = env.WEBHOOKS.get(env.WEBHOOKS.idFromName(video.id));
+    await vi.waitFor(async () => expect(await dispatcher.deliveries(key.tenant)).toHaveLength(1), { timeout: 5_000 });
+    const hits = () => env.RESULTS.list({ prefix: `hit:${key.tenant}:` }).then((l) => l.keys.length);
+    await vi.waitFor(async () => expect(await hits()).toBe(1), { timeout: 5_000 });
+
+    await expire(video.id);
+    expect([...bucket].filter((k) => k.includes(video.id))).toEqual([]);
+    expect((await call(`/v1/videos/${video.id}`, { headers: key.auth })).status).toBe(404);
+    expect(await hits()).toBe(0);
+    await vi.waitFor(async () => expect(await dispatcher.deliveries(key.tenant)).toEqual([]), { timeout: 5_000 });
+    // The same request is new work again (no cache entry survives the video).
+    const again = await createVideo(key, { seed: 61 });
+    expect(again.res.status).toBe(202);
+    await call(`/v1/videos/${again.body.id}/cancel`, { method: "POST", headers: key.auth });
+  });
+
+  it("keeps the record while its objects cannot be deleted, and tries again an hour later", async () => {
+    const bucket = fakeBucket({ failDeletes: true });
+    const key = await createKey();
+    const video = await finishedVideo(key, bucket, { seed: 62 });
+    const before = Date.now();
+    await expire(video.id);
+    expect((await call(`/v1/videos/${video.id}`, { headers: key.auth })).status).toBe(200);
+    expect([...bucket].filter((k) => k.includes(video.id))).toHaveLength(3);
+    const [row] = await expiresOf(video.id);
+    expect(row?.expires_ms).toBeGreaterThanOrEqual(before + RETENTION_RETRY_MS);
+  });
+
+  it("never expires a video that is still queued or running", async () => {
+    const key = await createKey();
+    const { body } = await createVideo(key, { seed: 63 });
+    await expire(body.id);
+    expect((await call(`/v1/videos/${body.id}`, { headers: key.auth })).status).toBe(200);
+    await call(`/v1/videos/${body.id}/cancel`, { method: "POST", headers: key.auth });
+  });
+
+  it("forgets Idempotency-Keys after 24 hours in the alarm, so the table stays bounded", async () => {
+    const key = await createKey();
+    const { body } = await createVideo(key, { seed: 64 }, { "idempotency-key": "old-key" });
+    const count = () =>
+      runInDurableObject(queueOf(body.id), (_: JobQueue, state) => {
+        state.storage.sql.exec("UPDATE idempotency SET created_at = created_at - ? WHERE key = 'old-key'", 2 * DAY_MS);
+        return state.storage.sql
+          .exec<{ n: number }>("SELECT COUNT(*) AS n FROM idempotency WHERE key = 'old-key'")
+          .one().n;
+      });
+    expect(await count()).toBe(1);
+    await runDurableObjectAlarm(queueOf(body.id));
+    expect(await count()).toBe(0);
+    await call(`/v1/videos/${body.id}/cancel`, { method: "POST", headers: key.auth });
+  });
+});
