@@ -59,6 +59,8 @@ describe("embed and oEmbed from the edge cache", () => {
     expect(statuses.slice(30)).toEqual(Array(10).fill(429));
     const limited = await get(`/embed/shr_${"Z".repeat(24)}`);
     expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(limited.headers.get("ratelimit-policy")).toBe('"share-lookups";q=30;w=60');
+    expect(limited.headers.get("ratelimit")).toBe(`"share-lookups";r=0;t=${limited.headers.get("retry-after")}`);
     expect(await limited.json()).toMatchObject({ code: "rate_limited" });
     // Cached answers are still served to that address, and other addresses are unaffected.
     expect((await get(`/embed/shr_00${"Q".repeat(22)}`)).status).toBe(404);

@@ -1,7 +1,7 @@
-import type { z } from "@hono/zod-openapi";
-import type { OEmbed } from "@sketchreel/contract";
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import type { z } from "@hono/zod-openapi";
+import type { OEmbed } from "@sketchreel/contract";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import type { Bindings } from "../src/env.js";
@@ -46,7 +46,9 @@ describe("embeds", () => {
     expect(html).not.toContain("http-equiv");
     expect(res.headers.get("cache-control")).toBe("private, max-age=60");
     // Link previews cache OpenGraph media: the never-expiring share links, not presigned ones.
-    expect(html).toContain(`<meta property="og:image" content="https://edge.test/embed/${video.share?.id}/poster.png">`);
+    expect(html).toContain(
+      `<meta property="og:image" content="https://edge.test/embed/${video.share?.id}/poster.png">`,
+    );
     expect(html).toContain(`<meta property="og:video" content="https://edge.test/embed/${video.share?.id}/video.mp4">`);
     expect(html).not.toMatch(/<meta property="og:[^"]+" content="http:\/\/127\.0\.0\.1:4568/);
 
@@ -127,6 +129,9 @@ describe("embeds", () => {
     );
     const wildcard = await withVars({ FRAME_ANCESTORS: "*" });
     expect(wildcard.status).toBe(503);
-    expect(await wildcard.json()).toMatchObject({ code: "unavailable", detail: expect.stringContaining("FRAME_ANCESTORS") });
+    expect(await wildcard.json()).toMatchObject({
+      code: "unavailable",
+      detail: expect.stringContaining("FRAME_ANCESTORS"),
+    });
   });
 });

@@ -1,10 +1,25 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import type { Usage } from "@sketchreel/contract";
+import { canonicalJson, sha256Hex } from "@sketchreel/prompts";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createJob } from "../src/durable/job-queue/create-job.js";
 import type { JobQueue } from "../src/durable/job-queue/index.js";
+import { JobTable } from "../src/durable/job-queue/job-table.js";
+import { Ledger } from "../src/durable/job-queue/ledger.js";
 import { RETENTION_RETRY_MS } from "../src/durable/job-queue/retention.js";
-import { call, completeJob, createKey, createVideo, leaseJob, outputsFor, queueOf, type TestKey } from "./helpers.js";
+import { WebhookOutbox } from "../src/durable/job-queue/webhook-outbox.js";
+import {
+  call,
+  completeJob,
+  createKey,
+  createVideo,
+  leaseJob,
+  outputsFor,
+  PROMPT,
+  queueOf,
+  type TestKey,
+} from "./helpers.js";
 import { interceptReceiver } from "./receiver.js";
 
 const DAY_MS = 86_400_000;
@@ -124,6 +139,47 @@ describe("retention", () => {
     expect(await count()).toBe(1);
     await runDurableObjectAlarm(queueOf(body.id));
     expect(await count()).toBe(0);
+    await call(`/v1/videos/${body.id}/cancel`, { method: "POST", headers: key.auth });
+  });
+
+  it("refuses new jobs (503) on a shard whose storage is full, while replays and hits still answer", async () => {
+    const key = await createKey();
+    const { body } = await createVideo(key, { seed: 65 }, { "idempotency-key": "before-full" });
+    const bodyHash = await sha256Hex(canonicalJson({ prompt: PROMPT, seed: 65 }));
+    const outcome = await runInDurableObject(queueOf(body.id), (_: JobQueue, state) => {
+      const sql = state.storage.sql;
+      const [jobs, ledger, outbox] = [new JobTable(sql), new Ledger(sql), new WebhookOutbox(sql)];
+      const job = jobs.get(body.id)!;
+      const full = { storageBytes: 9e9, storageLimitBytes: 9e9 };
+      const limits = { maxConcurrentJobs: 100, dailyComputeUnits: 1e6, retentionDays: 30 };
+      const fresh = {
+        ...job,
+        id: `${job.id.slice(0, -1)}X`,
+        share_id: `${job.share_id.slice(0, -1)}X`,
+        seed_fixed: false,
+      };
+      const replay = { key: "before-full", bodyHash };
+      return {
+        created: createJob(
+          jobs,
+          ledger,
+          outbox,
+          { job: fresh, seedFixed: false, idempotency: null, limits },
+          Date.now(),
+          full,
+        ),
+        replayed: createJob(
+          jobs,
+          ledger,
+          outbox,
+          { job: fresh, seedFixed: false, idempotency: replay, limits },
+          Date.now(),
+          full,
+        ),
+      };
+    });
+    expect(outcome.created).toMatchObject({ ok: false, status: 503, code: "unavailable", retryAfter: 3600 });
+    expect(outcome.replayed).toMatchObject({ ok: true, kind: "replayed", job: { id: body.id } });
     await call(`/v1/videos/${body.id}/cancel`, { method: "POST", headers: key.auth });
   });
 });

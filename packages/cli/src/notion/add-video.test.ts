@@ -116,7 +116,9 @@ describe("addVideoToPage", () => {
     const share = { ...video().share!, video_url: `${EMBED_URL}/video.mp4` };
     const added = await addVideoToPage(notion, PAGE_ID, video({ share }));
     expect(added).toMatchObject({ type: "video", url: `${EMBED_URL}/video.mp4` });
-    expect(server!.requests[1]!.body).toMatchObject({ children: [{ video: { external: { url: `${EMBED_URL}/video.mp4` } } }] });
+    expect(server!.requests[1]!.body).toMatchObject({
+      children: [{ video: { external: { url: `${EMBED_URL}/video.mp4` } } }],
+    });
   });
 
   it("uses the video block directly when the video has no share link", async () => {

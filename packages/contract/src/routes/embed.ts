@@ -17,7 +17,7 @@ export const embedPage = createRoute({
   summary: "Responsive HTML player for a shared video (Notion-friendly)",
   description:
     "The video fills the frame at its aspect ratio, whatever the iframe's size. While the video is queued or running " +
-    "the page refreshes itself (`<meta http-equiv=\"refresh\">`, no scripts) until it is done. Framing is allowed to " +
+    'the page refreshes itself (`<meta http-equiv="refresh">`, no scripts) until it is done. Framing is allowed to ' +
     "the deployment's `FRAME_ANCESTORS` (Notion by default).",
   security: publicSecurity,
   request: { params: ShareParams },

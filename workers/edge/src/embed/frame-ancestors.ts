@@ -2,7 +2,8 @@
 export const DEFAULT_FRAME_ANCESTORS = "'self' https://www.notion.so https://*.notion.so https://*.notion.site";
 
 /** `scheme://host[:port]`, the host optionally `*.`-prefixed: an origin, or all subdomains of one. */
-const HOST_SOURCE = /^(https?):\/\/(\*\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)(:\d{1,5})?$/;
+const HOST_SOURCE =
+  /^(https?):\/\/(\*\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*)(:\d{1,5})?$/;
 
 /**
  * `FRAME_ANCESTORS`: the CSP `frame-ancestors` sources of the embed page, space-separated. Each is
@@ -20,7 +21,8 @@ export function parseFrameAncestors(raw: string | undefined, production: boolean
     if (source === "'self'") continue;
     const match = source.toLowerCase().match(HOST_SOURCE);
     if (!match) throw new Error(`${rule} (got "${source}")`);
-    if (production && match[1] === "http") throw new Error(`FRAME_ANCESTORS must use https origins in production (got "${source}")`);
+    if (production && match[1] === "http")
+      throw new Error(`FRAME_ANCESTORS must use https origins in production (got "${source}")`);
   }
   return sources.map((s) => (s === "'self'" ? s : s.toLowerCase())).join(" ");
 }

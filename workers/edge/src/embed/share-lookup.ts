@@ -5,6 +5,7 @@ import { shareQueue } from "../durable/shards/index.js";
 import type { AppEnv } from "../env.js";
 import { ApiError } from "../errors.js";
 import type { JobRecord } from "../jobs/job-record.js";
+import { formatRateLimitHeaders } from "../middleware/rate-limit/headers.js";
 import { TtlCache } from "../ttl-cache.js";
 
 /** What a public share page needs of a video: no tenant, key, webhook or metadata. */
@@ -83,8 +84,10 @@ async function takeLookupToken(c: Context<AppEnv>): Promise<void> {
   const stub = c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(`share-lookup:${client}`));
   const decision = await stub.take(limit);
   if (!decision.allowed) {
+    const policy = { policy: "share-lookups", quota: limit, windowS: 60, remaining: 0, resetS: decision.resetS };
     throw new ApiError(429, "rate_limited", `more than ${limit} uncached share lookups a minute from this address`, {
       retryAfter: decision.retryAfterS,
+      headers: formatRateLimitHeaders(policy),
     });
   }
 }

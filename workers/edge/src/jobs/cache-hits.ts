@@ -19,8 +19,8 @@ const memoKey = (tenantId: string, cacheKey: string) => `${tenantId}\n${cacheKey
 /** KV key of a succeeded result: tenant + cache key (each tenant has its own cache). */
 const resultKey = (tenantId: string, cacheKey: string) => `hit:${tenantId}:${cacheKey}`;
 
-/** How long a data centre may keep a KV read (KV's minimum; also the staleness bound after a delete). */
-export const RESULT_READ_CACHE_S = 60;
+/** How long a data centre may keep a KV read (KV's minimum): part of the staleness bound after a delete. */
+export const RESULT_READ_CACHE_S = 30;
 /** KV refuses an expiration closer than 60 s. */
 const MIN_EXPIRATION_S = 60;
 
@@ -29,8 +29,9 @@ const MIN_EXPIRATION_S = 60;
  * this isolate's memo (5 s, at most 1 000), then from the `RESULTS` KV namespace, written when a
  * fixed-seed job succeeds and deleted when it is deleted or expires. Succeeded jobs no longer
  * change, so a copy is as good as the record until a delete: one through this isolate forgets it
- * at once; elsewhere a deleted video can still be served for up to 5 s (memo) + 60 s (KV's read
- * cache and propagation). A miss asks the tenant's JobQueue shard, which stays the source of truth.
+ * at once; elsewhere a deleted video can still be served as a hit for up to 5 s (memo) + 30 s (KV's
+ * read cache) + KV's propagation of the delete (Cloudflare: typically within 60 s); its objects are
+ * deleted meanwhile. A miss asks the tenant's JobQueue shard, which stays the source of truth.
  */
 export const cacheHits = {
   /** The tenant's succeeded video for this cache key, without a Durable Object; undefined on a miss. */
@@ -83,7 +84,7 @@ export const cacheHits = {
     }
   },
 
-  /** Forget a deleted or expired job: here at once, in KV (other data centres within 60 s). */
+  /** Forget a deleted or expired job: here at once, in KV (other data centres as above). */
   async forget(env: Bindings, job: JobRecord): Promise<void> {
     memo.delete(memoKey(job.tenant_id, job.cache_key));
     if (job.seed_fixed !== false) await env.RESULTS.delete(resultKey(job.tenant_id, job.cache_key));

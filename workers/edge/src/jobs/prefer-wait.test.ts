@@ -58,7 +58,7 @@ describe("waitForTerminal", () => {
   });
 
   it("gives up at the deadline with the last state seen, and never watches a finished job", async () => {
-    const { watch, calls } = scripted([{ status: "queued", version: 1 }], 5);
+    const { watch } = scripted([{ status: "queued", version: 1 }], 5);
     const started = Date.now();
     expect(await waitForTerminal({ status: "queued", version: 1 }, 0.2, watch)).toEqual({
       status: "queued",

@@ -10,7 +10,10 @@ export function preferredWaitS(header: string | undefined): number | null {
     const [name = "", ...value] = (preference.split(";")[0] ?? "").split("=");
     if (name.trim().toLowerCase() !== "wait") continue;
     if (value.length === 0) return MAX_PREFER_WAIT_S;
-    const seconds = value.join("=").trim().replace(/^"(.*)"$/, "$1");
+    const seconds = value
+      .join("=")
+      .trim()
+      .replace(/^"(.*)"$/, "$1");
     return /^\d+$/.test(seconds) ? Math.min(Number(seconds), MAX_PREFER_WAIT_S) : null;
   }
   return null;

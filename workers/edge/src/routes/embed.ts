@@ -4,10 +4,10 @@ import type { Context } from "hono";
 import { type App, objectStore } from "../app-types.js";
 import { readConfig } from "../config.js";
 import { randomBase62 } from "../crypto.js";
-import type { AppEnv } from "../env.js";
 import { escapeHtml } from "../embed/html.js";
 import { playerCsp, renderPlayerPage } from "../embed/page.js";
 import { lookupShare } from "../embed/share-lookup.js";
+import type { AppEnv } from "../env.js";
 import { notFound } from "../errors.js";
 import { shareOf } from "../jobs/video-from-record.js";
 

@@ -21,6 +21,13 @@ export interface CreateJobInput {
   elsewhere?: { activeJobs: number; computeUnits: number };
 }
 
+/** What the shard itself says before a job is admitted (set by the JobQueue, not the caller). */
+export interface ShardState {
+  /** Bytes of SQLite storage the shard uses, and the most it may (`SHARD_STORAGE_LIMIT_BYTES`). */
+  storageBytes: number;
+  storageLimitBytes: number;
+}
+
 export type CreateKind = "created" | "cached" | "attached" | "replayed";
 export type CreateOutcome = Outcome<{ kind: CreateKind; status: 200 | 202; job: JobRecord }>;
 
@@ -36,6 +43,7 @@ export function createJob(
   outbox: WebhookOutbox,
   input: CreateJobInput,
   now: number,
+  shard: ShardState = { storageBytes: 0, storageLimitBytes: Number.POSITIVE_INFINITY },
 ): CreateOutcome {
   const { idempotency } = input;
   const job: JobRecord = {
@@ -64,6 +72,17 @@ export function createJob(
       if (subscriber) outbox.subscribe(twin.id, subscriber);
       return { ok: true, kind: "attached", status: 202, job: twin };
     }
+  }
+  if (shard.storageBytes >= shard.storageLimitBytes) {
+    // Retention keeps a shard bounded only while its tenants' volume × retention fits: refuse rather
+    // than let the object hit Cloudflare's hard per-object limit (DEPLOY.md: grow QUEUE_SHARDS).
+    const gib = (bytes: number) => (bytes / 2 ** 30).toFixed(1);
+    return refuse(
+      503,
+      "unavailable",
+      `this queue shard's storage is full (${gib(shard.storageBytes)} of ${gib(shard.storageLimitBytes)} GiB): try again later`,
+      { retryAfter: 3600 },
+    );
   }
   const active = jobs.countActive(tenant) + elsewhere.activeJobs;
   if (active >= input.limits.maxConcurrentJobs) {

@@ -76,7 +76,11 @@ export class JobQueue extends DurableObject<Bindings> {
 
   createJob(input: CreateJobInput): CreateOutcome {
     const now = Date.now();
-    const outcome = this.ctx.storage.transactionSync(() => createJob(this.jobs, this.ledger, this.outbox, input, now));
+    const shard = { storageBytes: this.ctx.storage.sql.databaseSize, storageLimitBytes: SHARD_STORAGE_LIMIT_BYTES };
+    const outcome = this.ctx.storage.transactionSync(() =>
+      createJob(this.jobs, this.ledger, this.outbox, input, now, shard),
+    );
+    if (!outcome.ok && outcome.status === 503) logEvent("error", "shard_storage_full", { bytes: shard.storageBytes });
     if (outcome.ok && outcome.kind === "created") this.queueWaiters.wakeAll(input.job.model.id);
     if (outcome.ok && outcome.kind === "cached" && input.job.webhook_url) this.wakeOutbox();
     if (input.idempotency && outcome.ok) this.ensureAlarm(now + IDEMPOTENCY_TTL_MS);
@@ -387,6 +391,11 @@ export class JobQueue extends DurableObject<Bindings> {
 }
 
 const DAY_MS = 86_400_000;
+/**
+ * New jobs are refused (503) past this much SQLite storage: 90 % of the 10 GB Cloudflare allows a
+ * SQLite-backed Durable Object, so replays, reads, leases and retention keep working (SCALING.md).
+ */
+export const SHARD_STORAGE_LIMIT_BYTES = 9 * 10 ** 9;
 /** Usage rows are read for today only; a month of them stays for operators. */
 const USAGE_KEPT_DAYS = 31;
 /** Outbox rows handed off per alarm (more wait for the next one, set at once). */

@@ -14,8 +14,9 @@ export interface LeaseRequest {
 }
 
 /**
- * A runner's poll across every shard. Sweep: starting at a random shard (so no shard is served
- * first more often than another), claim from each in turn until `max` jobs are granted. Nothing
+ * A runner's poll across the shards. Sweep: starting at a random shard (so no shard is served
+ * first more often than another), claim from each in turn until `max` jobs are granted; with more
+ * than `MAX_POLL_SHARDS` shards a poll visits a random window of that many. Nothing
  * queued anywhere: wait on all shards at once for work (`waitForWork` claims nothing, so the
  * waits a poll walks away from cost nothing), then claim on the shard that woke it, and wait
  * again if another runner was faster. Within a shard jobs leave FIFO per model; a tenant's jobs
@@ -23,13 +24,13 @@ export interface LeaseRequest {
  */
 export async function leaseAcrossShards(env: Bindings, req: LeaseRequest): Promise<LeaseGrant[]> {
   const deadline = Math.min(Date.now() + req.waitMs, req.grantBy);
-  const shards = pollShards(env);
-  const start = Math.floor(Math.random() * shards.length);
-  let grants = await sweep(env, [...shards.slice(start), ...shards.slice(0, start)], req);
+  const shards = pollWindow(pollShards(env));
+  let grants = await sweep(env, shards, req);
   while (grants.length === 0) {
     const left = deadline - Date.now();
     if (left <= 0) return [];
-    const waiting = pollShards(env);
+    const live = pollShards(env); // the legacy queue leaves once it has drained
+    const waiting = shards.filter((s) => live.includes(s));
     if (waiting.length === 1) {
       return queueStub(env, waiting[0]!).leaseBatch(req.models, req.runnerId, req.max, left, req.grantBy);
     }
@@ -39,6 +40,19 @@ export async function leaseAcrossShards(env: Bindings, req: LeaseRequest): Promi
   }
   return grants;
 }
+
+/**
+ * The shards one poll visits, in the order it visits them: from a random one on, at most
+ * `MAX_POLL_SHARDS` of them (a Worker invocation may make only so many subrequests, and an idle
+ * poll holds one wait on each). The legacy queue, while it still has work, is one of them.
+ */
+export function pollWindow(shards: Shard[], random = Math.random()): Shard[] {
+  const start = Math.floor(random * shards.length);
+  return [...shards.slice(start), ...shards.slice(0, start)].slice(0, MAX_POLL_SHARDS);
+}
+
+/** Shards one poll visits at most (SCALING.md: beyond this, polls cover random windows). */
+export const MAX_POLL_SHARDS = 64;
 
 async function sweep(env: Bindings, order: Shard[], req: LeaseRequest): Promise<LeaseGrant[]> {
   const grants: LeaseGrant[] = [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_POLL_SHARDS, pollWindow } from "./lease.js";
 import {
   allShards,
   homeShard,
@@ -63,5 +64,16 @@ describe("shard map", () => {
     const stayer = tenants.find((t) => jumpHash(t, 4) === jumpHash(t, 16)) ?? "";
     expect(tenantShards(stayer, [4, 16])).toEqual([jumpHash(stayer, 4), "legacy"]);
     expect(allShards([2, 3])).toEqual([0, 1, 2, "legacy"]);
+  });
+
+  it("has each poll visit every shard from a random one on, and at most MAX_POLL_SHARDS of many", () => {
+    const few: (number | "legacy")[] = [0, 1, 2, 3, "legacy"];
+    expect(pollWindow(few, 0)).toEqual(few);
+    expect(pollWindow(few, 0.5)).toEqual([2, 3, "legacy", 0, 1]);
+    const many = Array.from({ length: 1024 }, (_, n) => n);
+    const window = pollWindow(many, 0.99);
+    expect(window).toHaveLength(MAX_POLL_SHARDS);
+    expect(window[0]).toBe(1013);
+    expect(window.at(-1)).toBe((1013 + MAX_POLL_SHARDS - 1) % 1024);
   });
 });

@@ -27,7 +27,14 @@ describe("apiCors", () => {
   it("exposes the request id and rate-limit headers to scripts", async () => {
     const res = await app.request("/v1/x", { headers: { origin: "https://www.figma.com" } });
     const exposed = res.headers.get("access-control-expose-headers") ?? "";
-    for (const name of ["X-Request-Id", "Retry-After", "RateLimit", "RateLimit-Policy", "Preference-Applied", "X-Cache"])
+    for (const name of [
+      "X-Request-Id",
+      "Retry-After",
+      "RateLimit",
+      "RateLimit-Policy",
+      "Preference-Applied",
+      "X-Cache",
+    ])
       expect(exposed.split(/\s*,\s*/)).toContain(name);
   });
 
