@@ -33,6 +33,8 @@ export interface DispatchResult {
   /** From the start of the lease call that granted a job to the acknowledgement of its complete. */
   lease_to_complete_ms: { p50: number; p99: number };
   transient_retried: number;
+  /** The first few 5xx answers other than 503 (retried, and counted in `transient_retried`). */
+  server_errors: string[];
   load_average: number[];
 }
 
@@ -44,13 +46,18 @@ export interface DispatchResult {
  */
 export async function runDispatch(edge: DispatchEdge, options: DispatchOptions): Promise<DispatchResult> {
   let transient = 0;
-  /** POST, retrying local-proxy 503s and dropped connections (as real runners do); counts them. */
+  const serverErrors: string[] = [];
+  /**
+   * POST, retrying 5xx answers and dropped connections as real runners and the SDK do (a lease or
+   * complete is safe to repeat: a spent lease answers 409); counts them, keeps each 500's body.
+   */
   async function post(path: string, headers: Record<string, string>, body: unknown): Promise<Response> {
     for (;;) {
       try {
         const res = await fetch(`${edge.url}${path}`, { method: "POST", headers, body: JSON.stringify(body) });
-        if (res.status !== 503) return res;
-        await res.body?.cancel();
+        if (res.status < 500) return res;
+        if (res.status !== 503) serverErrors.push(`${path.split("/").at(-1)}: ${res.status} ${await res.text()}`);
+        else await res.body?.cancel();
       } catch {
         // connection dropped: retry
       }
@@ -137,6 +144,7 @@ export async function runDispatch(edge: DispatchEdge, options: DispatchOptions):
     lease_calls: leaseCalls,
     lease_to_complete_ms: { p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)) },
     transient_retried: transient,
+    server_errors: serverErrors.slice(0, 5),
     load_average: loadavg().map((l) => Number(l.toFixed(2))),
   };
 }

@@ -63,9 +63,6 @@ export const cacheHits = {
     if (key !== null) prepared.set(key, cacheKey);
   },
 
-  /** This isolate's memo only (no I/O). */
-  get: (tenantId: string, cacheKey: string): JobRecord | undefined => memo.get(memoKey(tenantId, cacheKey)),
-
   /** Memoize a hit the JobQueue answered. */
   remember(job: JobRecord): void {
     if (job.status === "succeeded") memo.set(memoKey(job.tenant_id, job.cache_key), job);

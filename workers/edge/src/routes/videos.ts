@@ -105,7 +105,7 @@ export function registerVideoRoutes(app: App): void {
   app.openapi(deleteVideo, async (c) => {
     const { id } = c.req.valid("param");
     const outcome = unwrap(await videoQueue(c.env, id).deleteJob(c.get("principal").tenantId, id));
-    await cacheHits.forget(c.env, outcome.job); // here at once, in KV's other locations within 60 s
+    await cacheHits.forget(c.env, outcome.job); // here and in KV at once (other locations: cache-hits.ts)
     await forgetShare(c, outcome.job.share_id); // the embed stops here at once, elsewhere within its cache TTL
     cleanUpOutputs(c, outcome.job, "deleted"); // every object of every attempt
     return c.body(null, 204);

@@ -1,14 +1,13 @@
 import { DurableObject } from "cloudflare:workers";
-import type { ErrorCode, JobState } from "@sketchreel/contract";
+import type { JobState } from "@sketchreel/contract";
 import { type Config, readConfig } from "../../config.js";
 import { newId } from "../../crypto.js";
 import type { Bindings } from "../../env.js";
 import type { JobRecord } from "../../jobs/job-record.js";
-import { type Outcome, type Refusal, refuse } from "../../jobs/outcome.js";
+import { type Outcome, refuse } from "../../jobs/outcome.js";
 import { logEvent } from "../../log.js";
-import { findModel } from "../../models.js";
 import { DEFAULT_TIER_LIMITS } from "../../tiers.js";
-import { dispatcherStub } from "../webhook-dispatcher.js";
+import { AlarmClock } from "./alarm-clock.js";
 import {
   type CreateJobInput,
   type CreateOutcome,
@@ -18,12 +17,13 @@ import {
 } from "./create-job.js";
 import { JobTable, type ListPosition } from "./job-table.js";
 import { Ledger, utcDay } from "./ledger.js";
+import { maxJobMs, refusalFor } from "./refusals.js";
 import { sweepRetention } from "./retention.js";
 import { migrateSchema } from "./schema.js";
 import type { Failure, JobProgress, RunResult, Step, TransitionRefusal } from "./transitions.js";
 import * as transition from "./transitions.js";
 import { Waiters } from "./waiters.js";
-import { WebhookOutbox } from "./webhook-outbox.js";
+import { handOffDue, WebhookOutbox } from "./webhook-outbox.js";
 
 export interface LeaseGrant {
   job: JobRecord;
@@ -57,8 +57,7 @@ export class JobQueue extends DurableObject<Bindings> {
   private readonly queueWaiters = new Waiters<string>();
   private readonly jobWatchers = new Waiters<string>();
   private draining: Promise<void> | null = null;
-  /** The alarm as last set or read (undefined until read): spares a storage read per transition. */
-  private alarmAt: number | null | undefined;
+  private readonly clock: AlarmClock;
 
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
@@ -67,9 +66,10 @@ export class JobQueue extends DurableObject<Bindings> {
     this.ledger = new Ledger(ctx.storage.sql);
     this.outbox = new WebhookOutbox(ctx.storage.sql);
     this.config = readConfig(env);
+    this.clock = new AlarmClock(ctx.storage);
     // After a crash (or a deploy from before retention), make sure an alarm covers what is stored.
     void ctx.blockConcurrencyWhile(async () => {
-      this.alarmAt = await ctx.storage.getAlarm();
+      await this.clock.load();
       this.scheduleAlarm();
     });
   }
@@ -83,7 +83,7 @@ export class JobQueue extends DurableObject<Bindings> {
     if (!outcome.ok && outcome.status === 503) logEvent("error", "shard_storage_full", { bytes: shard.storageBytes });
     if (outcome.ok && outcome.kind === "created") this.queueWaiters.wakeAll(input.job.model.id);
     if (outcome.ok && outcome.kind === "cached" && input.job.webhook_url) this.wakeOutbox();
-    if (input.idempotency && outcome.ok) this.ensureAlarm(now + IDEMPOTENCY_TTL_MS);
+    if (input.idempotency && outcome.ok) this.clock.ensure(now + IDEMPOTENCY_TTL_MS);
     return outcome;
   }
 
@@ -229,7 +229,7 @@ export class JobQueue extends DurableObject<Bindings> {
     const ttlMs = this.config.leaseTtlMs;
     const beat = this.runnerStep(id, (job, now) => transition.heartbeat(job, leaseId, progress, ttlMs, now));
     if (!beat.ok) return beat;
-    this.ensureAlarm(beat.job.lease!.expires_at);
+    this.clock.ensure(beat.job.lease!.expires_at);
     return { ok: true, expiresAt: beat.job.lease!.expires_at, cancelRequested: beat.job.cancel_requested };
   }
 
@@ -244,7 +244,7 @@ export class JobQueue extends DurableObject<Bindings> {
   }
 
   override async alarm(): Promise<void> {
-    this.alarmAt = null;
+    this.clock.fired();
     this.sweepLeases();
     await this.drainOutbox();
     const now = Date.now();
@@ -279,7 +279,7 @@ export class JobQueue extends DurableObject<Bindings> {
     );
     for (const job of claimed) this.jobWatchers.wakeAll(job.id);
     const grants = claimed.map((job, i) => ({ job, leaseId: leases[i]!.id, expiresAt: job.lease!.expires_at }));
-    this.ensureAlarm(Math.min(...grants.map((g) => g.expiresAt)));
+    this.clock.ensure(Math.min(...grants.map((g) => g.expiresAt)));
     return grants;
   }
 
@@ -329,7 +329,7 @@ export class JobQueue extends DurableObject<Bindings> {
   /** Wake lease waiters for a requeued job, the job's SSE watchers, and the retention alarm when it ended. */
   private notify(job: JobRecord): void {
     if (job.status === "queued") this.queueWaiters.wakeAll(job.model.id);
-    else if (job.status !== "running" && job.expires_ms !== undefined) this.ensureAlarm(job.expires_ms);
+    else if (job.status !== "running" && job.expires_ms !== undefined) this.clock.ensure(job.expires_ms);
     this.jobWatchers.wakeAll(job.id);
   }
 
@@ -338,30 +338,12 @@ export class JobQueue extends DurableObject<Bindings> {
    * without an await between them commit together), so a crash right after still drains them.
    */
   private wakeOutbox(): void {
-    this.alarmAt = Date.now();
-    void this.ctx.storage.setAlarm(this.alarmAt);
+    this.clock.now();
   }
 
-  /** Hand due outbox rows to their dispatchers; a row stays until its dispatcher acknowledges it. */
+  /** Hand due outbox rows over (one drain at a time). */
   private drainOutbox(): Promise<void> {
-    this.draining ??= (async () => {
-      const due = this.outbox.due(Date.now(), HANDOFF_BATCH);
-      await Promise.all(
-        due.map(async (handoff) => {
-          try {
-            await dispatcherStub(this.env, handoff.videoId).accept(handoff);
-            this.outbox.done(handoff.id);
-          } catch (err) {
-            this.outbox.retryLater(handoff.id, Date.now());
-            logEvent("warn", "webhook_handoff_failed", {
-              video_id: handoff.videoId,
-              id: handoff.id,
-              message: String(err),
-            });
-          }
-        }),
-      );
-    })().finally(() => {
+    this.draining ??= handOffDue(this.outbox, this.env).finally(() => {
       this.draining = null;
     });
     return this.draining;
@@ -379,14 +361,7 @@ export class JobQueue extends DurableObject<Bindings> {
       this.jobs.earliestExpiry(),
       oldestKey === null ? null : oldestKey + IDEMPOTENCY_TTL_MS,
     ].filter((t): t is number => t !== null);
-    if (times.length > 0) this.ensureAlarm(Math.min(...times));
-  }
-
-  /** Make sure the alarm fires no later than `at`. */
-  private ensureAlarm(at: number): void {
-    if (this.alarmAt !== undefined && this.alarmAt !== null && this.alarmAt <= at) return;
-    this.alarmAt = at;
-    void this.ctx.storage.setAlarm(at);
+    if (times.length > 0) this.clock.ensure(Math.min(...times));
   }
 }
 
@@ -398,24 +373,3 @@ const DAY_MS = 86_400_000;
 export const SHARD_STORAGE_LIMIT_BYTES = 9 * 10 ** 9;
 /** Usage rows are read for today only; a month of them stays for operators. */
 const USAGE_KEPT_DAYS = 31;
-/** Outbox rows handed off per alarm (more wait for the next one, set at once). */
-const HANDOFF_BATCH = 50;
-
-const REFUSALS: Record<TransitionRefusal["reason"], [status: number, code: ErrorCode]> = {
-  not_queued: [409, "conflict"],
-  lease_lost: [409, "lease_lost"],
-  not_cancelable: [409, "conflict"],
-  invalid_outputs: [422, "validation_failed"],
-};
-
-/** A refused transition as the HTTP refusal the worker renders. */
-function refusalFor({ reason, detail, errors }: TransitionRefusal): Refusal {
-  const [status, code] = REFUSALS[reason];
-  return refuse(status, code, detail, errors ? { errors } : {});
-}
-
-/** The longest a job of this model may run (its package's `limits.max_job_seconds`, else 10 minutes). */
-function maxJobMs(job: JobRecord): number {
-  return (findModel(job.model.id)?.limits.max_job_seconds ?? DEFAULT_MAX_JOB_SECONDS) * 1000;
-}
-const DEFAULT_MAX_JOB_SECONDS = 600;

@@ -1,6 +1,9 @@
 import type { VideoEventType } from "@sketchreel/contract";
 import { newId } from "../../crypto.js";
+import type { Bindings } from "../../env.js";
 import type { JobRecord } from "../../jobs/job-record.js";
+import { logEvent } from "../../log.js";
+import { dispatcherStub } from "../webhook-dispatcher.js";
 
 /** A caller that wants a job's terminal event: the request that created it, or one attached to it. */
 export interface Subscriber {
@@ -125,4 +128,23 @@ export class WebhookOutbox {
       now,
     );
   }
+}
+
+/** Outbox rows handed off per alarm (more wait for the next one, set at once). */
+const HANDOFF_BATCH = 50;
+
+/** Hand due outbox rows to their dispatchers; a row stays until its dispatcher acknowledges it. */
+export async function handOffDue(outbox: WebhookOutbox, env: Bindings): Promise<void> {
+  const due = outbox.due(Date.now(), HANDOFF_BATCH);
+  await Promise.all(
+    due.map(async (handoff) => {
+      try {
+        await dispatcherStub(env, handoff.videoId).accept(handoff);
+        outbox.done(handoff.id);
+      } catch (err) {
+        outbox.retryLater(handoff.id, Date.now());
+        logEvent("warn", "webhook_handoff_failed", { video_id: handoff.videoId, id: handoff.id, message: String(err) });
+      }
+    }),
+  );
 }

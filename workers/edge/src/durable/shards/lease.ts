@@ -1,4 +1,5 @@
 import type { Bindings } from "../../env.js";
+import { logEvent } from "../../log.js";
 import type { LeaseGrant } from "../job-queue/index.js";
 import { markLegacyDrained, pollShards, queueStub } from "./index.js";
 import type { Shard } from "./shard-map.js";
@@ -31,6 +32,7 @@ export async function leaseAcrossShards(env: Bindings, req: LeaseRequest): Promi
     if (left <= 0) return [];
     const live = pollShards(env); // the legacy queue leaves once it has drained
     const waiting = shards.filter((s) => live.includes(s));
+    if (waiting.length === 0) return [];
     if (waiting.length === 1) {
       return queueStub(env, waiting[0]!).leaseBatch(req.models, req.runnerId, req.max, left, req.grantBy);
     }
@@ -56,13 +58,22 @@ export const MAX_POLL_SHARDS = 64;
 
 async function sweep(env: Bindings, order: Shard[], req: LeaseRequest): Promise<LeaseGrant[]> {
   const grants: LeaseGrant[] = [];
+  let failure: unknown = null;
   for (const shard of order) {
     const left = req.max - grants.length;
     if (left <= 0) break;
-    const got = await queueStub(env, shard).claimNow(req.models, req.runnerId, left, req.grantBy);
-    if (shard === "legacy" && got.drained) markLegacyDrained();
-    grants.push(...got.grants);
+    try {
+      const got = await queueStub(env, shard).claimNow(req.models, req.runnerId, left, req.grantBy);
+      if (shard === "legacy" && got.drained) markLegacyDrained();
+      grants.push(...got.grants);
+    } catch (error) {
+      // One shard failing must not cost the jobs already claimed on others (their leases would
+      // reach nobody and expire): carry on, and fail the poll only if it got nothing at all.
+      failure ??= error;
+      logEvent("warn", "shard_poll_failed", { shard: String(shard), error: String(error) });
+    }
   }
+  if (grants.length === 0 && failure !== null) throw failure;
   return grants;
 }
 
