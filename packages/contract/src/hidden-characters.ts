@@ -58,3 +58,8 @@ export function findHiddenCharacter(text: string): HiddenCharacter | null {
     name: NAMES[code] ?? "invisible format character",
   };
 }
+
+/** `text` without any invisible or direction-control character (so none can split a word). */
+export function removeHiddenCharacters(text: string): string {
+  return text.replace(new RegExp(HIDDEN.source, "gu"), "");
+}

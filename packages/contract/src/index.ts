@@ -1,6 +1,6 @@
 export * from "./admin.js";
 export * from "./embed.js";
-export { findHiddenCharacter, type HiddenCharacter } from "./hidden-characters.js";
+export { findHiddenCharacter, type HiddenCharacter, removeHiddenCharacters } from "./hidden-characters.js";
 export * from "./ids.js";
 export * from "./model-info.js";
 export * from "./model-limits.js";

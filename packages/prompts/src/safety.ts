@@ -1,3 +1,4 @@
+import { removeHiddenCharacters } from "@sketchreel/contract";
 import { SAFETY_TERMS, type SafetyCategory } from "./safety-terms.js";
 
 export interface SafetyHit {
@@ -81,17 +82,13 @@ const CONFUSABLES: Record<string, string> = {
 };
 const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join("")}]`, "gu");
 
-/** Invisible and direction-control characters: removed, so they cannot split a word. */
-const HIDDEN = /\p{Cf}|\u034F|[\u115F\u1160\u180E\u2800\u3164\uFFA0]/gu;
-
 /**
  * Normalize for matching: hidden characters removed, compatibility forms, no diacritics, lowercase,
  * look-alike letters of other scripts folded to Latin, common digit/symbol substitutions, runs of
  * one letter collapsed, everything else a single space.
  */
 export function normalizeForSafety(text: string): string {
-  return text
-    .replace(HIDDEN, "")
+  return removeHiddenCharacters(text)
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
