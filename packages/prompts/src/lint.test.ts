@@ -1,6 +1,7 @@
 import { ModelVocabulary } from "@sketchreel/contract";
 import { describe, expect, it } from "vitest";
 import { SHIPPED_VOCABULARY } from "./fixtures/shipped-model.js";
+import { WORLD_V2_VOCABULARY } from "./fixtures/world-v2-vocabulary.js";
 import { lintPrompt } from "./lint.js";
 import { checkPromptVocabulary } from "./vocabulary-gate.js";
 
@@ -79,6 +80,48 @@ describe("lintPrompt (shape-world-tiny's closed vocabulary)", () => {
   it("canonicalizes places and shapes", () => {
     expect(lint("A Circle drifts from the top left to the middle").normalized_prompt).toBe(
       "a ball drifts from the top-left to the center",
+    );
+  });
+});
+
+describe("lintPrompt (a world-v2 vocabulary)", () => {
+  const lintV2 = (prompt: string) => lintPrompt(prompt, WORLD_V2_VOCABULARY);
+
+  it.each([
+    ["Three red balls in a row slide from the top to the bottom.", 3],
+    ["A white ball stands in the middle of a circle of five yellow dots.", 6],
+    ["A red ball circles around the center, starting at the left.", 1],
+    ["a red ball circles around the centre of the screen", 1],
+    ["A green triangle moves back and forth between the left and the right.", 1],
+    ["A red ball is between a blue square and a green triangle.", 3],
+    ["A row of four green squares along the bottom.", 4],
+  ])("accepts %j with no issues, counting %i subjects", (prompt, subjects) => {
+    expect(lintV2(prompt)).toMatchObject({ ok: true, subjects, issues: [] });
+  });
+
+  it('flags a bare vague "around" but not the standard "circles around the center"', () => {
+    const prompt = "a red ball circles around the center while a blue square moves around";
+    const issues = lintV2(prompt).issues.filter((i) => i.code === "vague_spatial_word");
+    expect(issues.map((i) => prompt.slice(i.span?.start, i.span?.end))).toEqual(["around"]);
+    expect(issues[0]?.span?.start).toBe(prompt.lastIndexOf("around"));
+    expect(codes("a red ball sits around the top")).toContain("vague_spatial_word");
+  });
+
+  it("refuses a seventh object as an error naming the group that goes over", () => {
+    const result = lintV2("Five red balls stay at the top and two blue balls stay at the bottom.");
+    expect(result).toMatchObject({ ok: false, subjects: 7 });
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: "too_many_subjects", severity: "error", span: { start: 44, end: 49 } }),
+    ]);
+  });
+
+  it("canonicalizes plurals but keeps formation words and shape words used as verbs", () => {
+    expect(lintV2("Five yellow Dots in a circle").normalized_prompt).toBe("five yellow balls in a circle");
+    expect(lintV2("a white sphere in the middle of a circle of four blue cubes").normalized_prompt).toBe(
+      "a white ball in the center of a circle of four blue squares",
+    );
+    expect(lintV2("a red circle circles around the middle").normalized_prompt).toBe(
+      "a red ball circles around the center",
     );
   });
 });

@@ -1,5 +1,13 @@
 import type { LintIssue, ModelVocabulary } from "@sketchreel/contract";
-import { COLORS, PLACE_SYNONYMS, SHAPE_SYNONYMS, VAGUE_SPATIAL_WORDS } from "@sketchreel/shape-world";
+import {
+  COLORS,
+  FORMATION_WORDS,
+  PLACE_SYNONYMS,
+  PLURAL_SHAPE_SYNONYMS,
+  SHAPE_SYNONYMS,
+  STANDARD_PHRASES_WITH_VAGUE_WORDS,
+  VAGUE_SPATIAL_WORDS,
+} from "@sketchreel/shape-world";
 import { tokenizeWords, type WordToken } from "./normalize.js";
 import { COLOR_WORDS, lookup, MOTION_WORDS, NUMBER_WORDS, singularShape } from "./vocabulary.js";
 import {
@@ -87,13 +95,20 @@ function issue(
   return { code, severity, message, span: token ? { start: token.start, end: token.end } : null, suggestion };
 }
 
+const phraseRegExp = (phrase: string) => new RegExp(`\\b${phrase.replace(/ /g, "\\s+")}\\b`, "g");
+
+/** Each vague word, unless it is part of a standard phrase ("around" in "circles around the center"). */
 function vagueWordIssues(prompt: string): LintIssue[] {
   const lower = prompt.toLowerCase();
+  const standard = STANDARD_PHRASES_WITH_VAGUE_WORDS.flatMap((phrase) =>
+    [...lower.matchAll(phraseRegExp(phrase))].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+  );
   const issues: LintIssue[] = [];
   for (const [phrase, suggestion] of Object.entries(VAGUE_SPATIAL_WORDS)) {
-    for (const match of lower.matchAll(new RegExp(`\\b${phrase.replace(/ /g, "\\s+")}\\b`, "g"))) {
-      const start = match.index ?? 0;
+    for (const match of lower.matchAll(phraseRegExp(phrase))) {
+      const start = match.index;
       const span = { word: phrase, start, end: start + match[0].length };
+      if (standard.some((s) => s.start <= span.start && span.end <= s.end)) continue;
       issues.push(issue("vague_spatial_word", "warning", `"${phrase}" is vague about space`, span, suggestion));
     }
   }
@@ -159,13 +174,27 @@ function placeOf(words: string[]): string | null {
   return lookup(PLACE_SYNONYMS, phrase) ?? null;
 }
 
-/** Lowercase, canonical shape and place words ("circle" → "ball", "middle" → "center"). */
+/**
+ * Lowercase, canonical shape and place words ("circle" → "ball", "dots" → "balls", "middle" →
+ * "center"); a formation's word ("in a circle", "a circle of") and a shape word used as a verb
+ * ("a ball circles the center") stay as they are.
+ */
 export function canonicalizeShapeWorld(prompt: string): string {
   let text = prompt.toLowerCase().replace(/\s+/g, " ").trim();
   for (const [phrase, place] of Object.entries(PLACE_SYNONYMS)) {
     if (phrase !== place) text = text.replace(new RegExp(`\\b${phrase}\\b`, "g"), place);
   }
-  return text.replace(/[\p{L}-]+/gu, (word) => {
-    return lookup(SHAPE_SYNONYMS, word) ?? word;
+  const isShapeWord = (word: string) =>
+    Object.hasOwn(SHAPE_SYNONYMS, word) || Object.hasOwn(PLURAL_SHAPE_SYNONYMS, word);
+  let previous = "";
+  return text.replace(/[\p{L}-]+/gu, (word, offset: number) => {
+    const afterShape = isShapeWord(previous);
+    previous = word;
+    const formation =
+      Object.hasOwn(FORMATION_WORDS, word) &&
+      (/\bin an? $/.test(text.slice(0, offset)) || text.startsWith(" of ", offset + word.length));
+    if (afterShape || formation) return word;
+    const plural = lookup(PLURAL_SHAPE_SYNONYMS, word);
+    return lookup(SHAPE_SYNONYMS, word) ?? (plural ? `${plural}s` : word);
   });
 }

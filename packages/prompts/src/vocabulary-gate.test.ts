@@ -1,9 +1,11 @@
 import { ModelVocabulary } from "@sketchreel/contract";
 import tokenizer from "@sketchreel/models/shape-world-tiny/tokenizer/tokenizer.json";
+import { objectTotal, parsePrompt } from "@sketchreel/shape-world";
 import devSuite from "@sketchreel/shape-world/suites/v1-dev.json";
 import testSuite from "@sketchreel/shape-world/suites/v1-test.json";
 import { describe, expect, it } from "vitest";
 import { SHIPPED_MODEL, SHIPPED_VOCABULARY } from "./fixtures/shipped-model.js";
+import { WORLD_V2_VOCABULARY } from "./fixtures/world-v2-vocabulary.js";
 import { checkPromptVocabulary, countPromptObjects, vocabularyWords } from "./vocabulary-gate.js";
 
 const check = (prompt: string) => checkPromptVocabulary(prompt, SHIPPED_VOCABULARY);
@@ -131,5 +133,100 @@ describe("checkPromptVocabulary on other vocabularies", () => {
       path: ["count_values"],
       message: 'count_values lacks the count word "two"',
     });
+  });
+});
+
+// World v2 (DESIGN.md, WORLD-V2.md): the seed's three cases and every construct of the grammar.
+const CASE_2 = "Three red balls in a row slide from the top to the bottom.";
+const CASE_3 = "A white ball stands in the middle of a circle of five yellow dots.";
+const V2_PROMPTS = [
+  EXAMPLE_1,
+  CASE_2,
+  CASE_3,
+  "A row of four green squares along the bottom.",
+  "Three blue dots in a column on the left.",
+  "Two orange cubes fall while a purple triangle rises.",
+  "Five yellow spheres stay in a circle, and a white box orbits the center.",
+  "A red ball is between a blue square and a green triangle.",
+  "A red ball circles around the center, starting at the left, while three blue blocks remain at the bottom.",
+  "A green triangle moves back and forth between the left and the right.",
+  "Four white circles in a row travel from the top edge to the bottom edge.",
+  "A column of two red boxes stands on the right edge as a yellow dot glides from the left to the center.",
+  "Three orange triangles are stationary at the top, and three purple balls sit in a row at the bottom.",
+];
+
+describe("checkPromptVocabulary on a world-v2 vocabulary", () => {
+  const checkV2 = (prompt: string) => checkPromptVocabulary(prompt, WORLD_V2_VOCABULARY);
+
+  it("accepts every v2 construct and counts objects exactly as the parser does (a group counts its number)", () => {
+    for (const prompt of V2_PROMPTS) {
+      expect(checkV2(prompt), prompt).toEqual([]);
+      expect(countPromptObjects(prompt, WORLD_V2_VOCABULARY), prompt).toBe(objectTotal(parsePrompt(prompt).objects));
+    }
+    expect(countPromptObjects(CASE_3, WORLD_V2_VOCABULARY)).toBe(6);
+  });
+
+  it("keeps accepting every v1 prompt of both suites", () => {
+    for (const { prompt } of [...testSuite, ...devSuite]) expect(checkV2(prompt), prompt).toEqual([]);
+  });
+
+  it("refuses a seventh object with the field, the rule and the group that goes over", () => {
+    const prompt = "Five red balls stay at the top and two blue balls stay at the bottom.";
+    expect(checkV2(prompt)).toEqual([
+      {
+        field: "prompt",
+        rule: "too_many_objects",
+        message: 'the prompt names 7 objects; the model draws at most 6 ("balls" is one too many)',
+        word: "balls",
+        span: { start: 44, end: 49 },
+        suggestions: [],
+      },
+    ]);
+    expect(countPromptObjects(`${CASE_3} and a red cube falls`, WORLD_V2_VOCABULARY)).toBe(7);
+    expect(checkV2(`${CASE_3.slice(0, -1)} and a red cube falls`)).toMatchObject([
+      { rule: "too_many_objects", word: "cube" },
+    ]);
+  });
+
+  it("does not count a shape word used as a verb, a formation's circle or a colour named again", () => {
+    expect(countPromptObjects("a red ball circles around the center", WORLD_V2_VOCABULARY)).toBe(1);
+    expect(
+      countPromptObjects("five yellow dots in a circle and a red ball circles the center", WORLD_V2_VOCABULARY),
+    ).toBe(6);
+    expect(countPromptObjects("a circle of five yellow dots", WORLD_V2_VOCABULARY)).toBe(5);
+    expect(
+      countPromptObjects("three red balls fall while the three red balls stay in a row", WORLD_V2_VOCABULARY),
+    ).toBe(3);
+  });
+});
+
+describe("the shipped shape-world-tiny vocabulary on world-v2 prompts", () => {
+  it("keeps refusing the v2 cases word by word, with the nearest known words", () => {
+    expect(check(EXAMPLE_1)).toEqual([]);
+    expect(refusals(CASE_2)).toEqual([
+      { rule: "unknown_word", word: "Three", at: [0, 5], suggestions: ["the"] },
+      { rule: "unknown_word", word: "balls", at: [10, 15], suggestions: ["ball"] },
+      { rule: "unknown_word", word: "row", at: [21, 24], suggestions: [] },
+      { rule: "unknown_word", word: "slide", at: [25, 30], suggestions: ["slides"] },
+    ]);
+    expect(refusals(CASE_3)).toEqual([
+      { rule: "unknown_word", word: "stands", at: [13, 19], suggestions: ["stays"] },
+      { rule: "unknown_word", word: "five", at: [49, 53], suggestions: [] },
+      { rule: "unknown_word", word: "dots", at: [61, 65], suggestions: ["dot"] },
+    ]);
+  });
+
+  it("refuses every v2 prompt but case 1, and a third object as before", () => {
+    for (const prompt of V2_PROMPTS.slice(1)) expect(check(prompt), prompt).not.toEqual([]);
+    expect(check("a red ball is between a blue square and a green triangle").map((e) => e.rule)).toEqual([
+      "unknown_word",
+      "too_many_objects",
+    ]);
+  });
+
+  it("counts a colour named again once: each colour names one thing", () => {
+    const prompt = "A red ball is above a blue square, and the blue square stays at the bottom.";
+    expect(countPromptObjects(prompt, SHIPPED_VOCABULARY)).toBe(2);
+    expect(check(prompt)).toEqual([]);
   });
 });

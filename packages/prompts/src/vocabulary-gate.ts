@@ -20,8 +20,11 @@ interface CompiledVocabulary {
   suggestable: string[];
   roleOf: Map<string, VocabularyRole>;
   shapes: string[][];
+  colors: Set<string>;
   formations: string[][];
   counts: Map<string, number>;
+  /** The shape-world grammar: each colour names one thing, so a second mention of a colour adds nothing. */
+  oneThingPerColor: boolean;
 }
 
 const compiled = new WeakMap<ModelVocabulary, CompiledVocabulary>();
@@ -42,8 +45,10 @@ function compile(vocabulary: ModelVocabulary): CompiledVocabulary {
     suggestable: [...known].filter((w) => /^\p{L}+$/u.test(w)),
     roleOf,
     shapes: phrases(vocabulary.roles.shapes),
+    colors: new Set(phrases(vocabulary.roles.colors).flat()),
     formations: phrases(vocabulary.roles.formations),
     counts: new Map(Object.entries(vocabulary.count_values)),
+    oneThingPerColor: vocabulary.grammar === "shape-world",
   };
   compiled.set(vocabulary, c);
   return c;
@@ -107,33 +112,45 @@ export function unknownWordMessage(word: string, suggestions: readonly string[])
   return `"${word}" is not a word the model knows${hint}`;
 }
 
-/** How many objects a prompt names in this vocabulary ("a ball and three dots" → 4). */
+/** How many objects a prompt names in this vocabulary ("a red ball and three blue dots" → 4). */
 export function countPromptObjects(prompt: string, vocabulary: ModelVocabulary): number {
   return countObjects(tokenizeLikeModel(prompt), compile(vocabulary)).total;
 }
 
 /**
- * Walks the tokens: a formation phrase is skipped (its "circle" is no object), a count word sets how
- * many the next shape stands for, each shape phrase adds that many (else one). `tokensOf[i]` is the
- * first and last token of the shape that brings the total past `i`.
+ * Walks the tokens: a formation phrase is skipped (the "circle" of "a circle of" is no object), a
+ * count word sets how many the next shape stands for, each shape phrase adds that many (else one) —
+ * except a shape word right after a shape, which is a verb ("a red ball circles the center"), and,
+ * in the shape-world grammar, a colour named before ("the blue square" again; "three red balls" then
+ * "the three red balls" count three). `tokensOf[i]` is the first and last token of the shape that
+ * brings the total past `i`.
  */
 function countObjects(tokens: ModelToken[], c: CompiledVocabulary) {
   const tokensOf: [ModelToken, ModelToken][] = [];
+  const countedByColor = new Map<string, number>();
   let pending: number | undefined;
+  let afterShape = false;
   for (let i = 0; i < tokens.length; ) {
     const formation = longestMatch(tokens, i, c.formations);
     if (formation > 0) {
       i += formation;
+      afterShape = false;
       continue;
     }
     const count = c.counts.get(tokens[i]!.text);
     if (count !== undefined) pending = count;
     const shape = longestMatch(tokens, i, c.shapes);
-    if (shape > 0) {
+    if (shape > 0 && !afterShape) {
       const span: [ModelToken, ModelToken] = [tokens[i]!, tokens[i + shape - 1]!];
-      for (let n = 0; n < (pending ?? 1); n++) tokensOf.push(span);
+      const color = c.oneThingPerColor ? tokens[i - 1]?.text : undefined;
+      const named = color !== undefined && c.colors.has(color) ? color : undefined;
+      const before = named === undefined ? 0 : (countedByColor.get(named) ?? 0);
+      const members = pending ?? 1;
+      if (named !== undefined) countedByColor.set(named, Math.max(before, members));
+      for (let n = before; n < members; n++) tokensOf.push(span);
       pending = undefined;
     }
+    afterShape = shape > 0;
     i += Math.max(shape, 1);
   }
   return { total: tokensOf.length, tokensOf };

@@ -1,4 +1,16 @@
-import { FALL_VERBS, MOVE_VERBS, SHAPE_SYNONYMS, STAY_PHRASES } from "@sketchreel/shape-world";
+import {
+  BACK_AND_FORTH,
+  BETWEEN,
+  FALL_VERBS,
+  GROUP_FALL_VERBS,
+  GROUP_MOVE_VERBS,
+  GROUP_STAY_PHRASES,
+  MOVE_VERBS,
+  ORBIT_VERBS,
+  SHAPE_SYNONYMS,
+  STAND_PHRASES,
+  STAY_PHRASES,
+} from "@sketchreel/shape-world";
 
 const words = (phrases: readonly string[]) => phrases.flatMap((p) => p.split(/[\s,]+/)).filter(Boolean);
 
@@ -10,6 +22,14 @@ export const MOTION_WORDS = new Set<string>([
   "above",
   "below",
   "of",
+  // World v2: group verbs, "stands", orbits, back and forth, between.
+  ...GROUP_MOVE_VERBS,
+  ...Object.keys(GROUP_FALL_VERBS),
+  ...words(GROUP_STAY_PHRASES),
+  ...words(STAND_PHRASES),
+  ...words(ORBIT_VERBS),
+  ...words([BACK_AND_FORTH]),
+  BETWEEN,
 ]);
 
 // What a model can draw is its own vocabulary's business (model_index.json, the vocabulary gate).

@@ -8,7 +8,14 @@ import type { Color, Place, Relation, Shape } from "./vocabulary.js";
 export interface SceneObject {
   color: Color;
   shape: Shape;
+  /** World v2: 1 (default) for a single object, 2–5 for a group of members sharing colour and shape. */
+  count?: number;
+  /** World v2: how a group stands; absent or null for a single or a group without a formation. */
+  formation?: Formation | null;
 }
+
+export const FORMATIONS = ["row", "column", "circle"] as const;
+export type Formation = (typeof FORMATIONS)[number];
 
 /** Each named object visible in ≥ 90 % of frames, no unnamed object in any frame. */
 export interface PresenceClause {
@@ -41,9 +48,65 @@ export interface RelationClause {
   other: Color;
 }
 
-export type Clause = PresenceClause | ShapeClause | MotionClause | StationaryClause | RelationClause;
+/** World v2: the group keeps its formation (WORLD-V2.md) in every frame where all members are read. */
+export interface FormationClause {
+  kind: "formation";
+  color: Color;
+  formation: Formation;
+}
+/** World v2: `color` lies between `a` and `b` (20–80 % along the segment, within 0.12 of the line) in ≥ 80 % of frames. */
+export interface BetweenClause {
+  kind: "between";
+  color: Color;
+  a: Color;
+  b: Color;
+}
+/** World v2: one full turn about the canvas centre (radius 0.15–0.45, monotone angle, ≥ 300°), starting in `start`. */
+export interface OrbitClause {
+  kind: "orbit";
+  color: Color;
+  start: Place;
+}
+/** World v2: in `a` at the first and last frame, in `b` at some frame in the middle 35–65 % of the clip. */
+export interface BackAndForthClause {
+  kind: "back_and_forth";
+  color: Color;
+  a: Place;
+  b: Place;
+}
+
+export type Clause =
+  | PresenceClause
+  | ShapeClause
+  | MotionClause
+  | StationaryClause
+  | RelationClause
+  | FormationClause
+  | BetweenClause
+  | OrbitClause
+  | BackAndForthClause;
 export type ClauseKind = Clause["kind"];
-export const CLAUSE_KINDS: readonly ClauseKind[] = ["presence", "shape", "motion", "stationary", "relation"];
+export const CLAUSE_KINDS: readonly ClauseKind[] = [
+  "presence",
+  "shape",
+  "motion",
+  "stationary",
+  "relation",
+  "formation",
+  "between",
+  "orbit",
+  "back_and_forth",
+];
+
+/** Objects drawn in a scene: the sum of the things' counts (1–6 in world v2). */
+export function objectTotal(objects: readonly SceneObject[]): number {
+  return objects.reduce((n, o) => n + (o.count ?? 1), 0);
+}
+
+/** An object's size as a fraction of the canvas's shorter side: 1/5 with one or two objects, 1/7 with three to six. */
+export function objectSizeFor(total: number): number {
+  return total <= 2 ? 0.2 : 1 / 7;
+}
 
 export interface SceneSpec {
   objects: SceneObject[];

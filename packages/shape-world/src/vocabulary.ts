@@ -1,7 +1,9 @@
 /**
  * The shape world's vocabulary, exactly as ../shared/DESIGN.md specifies it. The embedded model is
  * trained on it, the prompt lint checks against it and the evaluator reads scenes back with it.
+ * World v2's words (../WORLD-V2.md) are kept apart from v1's, so each version's list stays whole.
  */
+import type { Formation } from "./scene.js";
 
 export type Rgb = readonly [number, number, number];
 
@@ -72,6 +74,72 @@ export type Relation = (typeof RELATIONS)[number];
 
 export const JOINERS = ["while", "and", ", and", "as"] as const;
 
+// ---- World v2 (WORLD-V2.md, "Grammar"): counts, plurals, formations and the new paths. ----
+
+/** Most objects one scene draws: the sum of its things' counts. */
+export const MAX_OBJECTS = 6;
+/** Number words before a plural shape word; a group has two to five members. */
+export const COUNT_WORDS = { two: 2, three: 3, four: 4, five: 5 } as const;
+/** Plural shape word → canonical shape ("dots" → ball). */
+export const PLURAL_SHAPE_SYNONYMS: Record<string, Shape> = {
+  balls: "ball",
+  circles: "ball",
+  spheres: "ball",
+  dots: "ball",
+  squares: "square",
+  boxes: "square",
+  cubes: "square",
+  blocks: "square",
+  triangles: "triangle",
+};
+/** Formation word → formation: "in a row", "a column of …", "in a circle". */
+export const FORMATION_WORDS: Record<string, Formation> = { row: "row", column: "column", circle: "circle" };
+/** The places a formation may stand at or move between: rows on y-places, columns on x-places, circles centred. */
+export const FORMATION_PLACES: Record<Formation, readonly Place[]> = {
+  row: ["top", "bottom", "center", "top edge", "bottom edge"],
+  column: ["left", "right", "center", "left edge", "right edge"],
+  circle: ["center"],
+};
+
+/** A single object's stationary verbs in v2: v1's plus "stands". */
+export const STAND_PHRASES = ["stands", "stands still"] as const;
+/** A group's verbs of motion from A to B ("three red balls slide from …"). */
+export const GROUP_MOVE_VERBS = ["move", "roll", "slide", "glide", "travel", "drift"] as const;
+/** A group's verbs with an implied path. */
+export const GROUP_FALL_VERBS = { fall: FALL_VERBS.falls, rise: FALL_VERBS.rises } as const;
+/** A group's phrases of staying put ("four green squares stand along the bottom"). */
+export const GROUP_STAY_PHRASES = [
+  "stay",
+  "stay still",
+  "remain",
+  "remain still",
+  "remain stationary",
+  "sit",
+  "sit still",
+  "stand",
+  "stand still",
+  "are",
+  "are stationary",
+] as const;
+/** Prepositions before a place ("along the bottom"); v1 had all but "along". */
+export const PLACE_PREPOSITIONS = ["in", "at", "on", "near", "along"] as const;
+
+/** One full turn about the centre: "circles around the center", "orbits the center", "circles the center". */
+export const ORBIT_VERBS = ["circles around", "circles", "orbits"] as const;
+/** Where an orbit starts when the prompt says "starting at" or "starting from"; else the top. */
+export const ORBIT_DEFAULT_START: Place = "top";
+/** A → B → A over the clip: "<motion verb> back and forth between A and B". */
+export const BACK_AND_FORTH = "back and forth";
+/** "<object> between <object> and <object>". */
+export const BETWEEN = "between";
+/** "<object> stands in the middle of a circle of five yellow dots" (middle and center are one place). */
+export const MIDDLE_OF_PHRASES = [
+  "in the middle of",
+  "at the center of",
+  "in the center of",
+  "at the middle of",
+] as const;
+
 /** Words that are vague about space; lint suggests a standard spatial word instead. */
 export const VAGUE_SPATIAL_WORDS: Record<string, string> = {
   near: "to the left of / to the right of / above / below",
@@ -84,6 +152,13 @@ export const VAGUE_SPATIAL_WORDS: Record<string, string> = {
   behind: "above / below (the shape world is flat)",
   "in front of": "above / below (the shape world is flat)",
 };
+
+/** Standard phrases that contain a vague word: lint does not flag "around" in "circles around the center". */
+export const STANDARD_PHRASES_WITH_VAGUE_WORDS = [
+  "circles around the center",
+  "circles around the centre",
+  "circles around the middle",
+] as const;
 
 /**
  * Region rules on normalized centroids (x right, y down, both in [0, 1]) used by the evaluator.
