@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark of the repo, one after the other (they would skew each other in
  * parallel), each child's own report streamed to stderr, then one summary table on stdout.
  *
- *   npm run bench [-- --only pipeline,edge,dispatch,sharding,load] [-- --quick]
+ *   npm run bench [-- --only pipeline,model-targets,edge,dispatch,sharding,load] [-- --quick]
  *
  * Benchmarks print figures and ratios measured side by side in one run; none of them is a test.
  */
@@ -81,6 +81,56 @@ const BENCHES: Bench[] = [
         goal: "≤ 600 MB",
       },
     ],
+  },
+  {
+    name: "model-targets",
+    command: ["npx", "tsx", "test/bench/model-targets.ts", ...(quick ? ["--runs", "3"] : [])],
+    read: (out) => {
+      const r = lastJson(out);
+      const ratio = (x: number | null) => (x === null ? "" : ` (×${x})`);
+      return [
+        ...(r.formats ?? []).flatMap(
+          (f: {
+            format: string;
+            seconds_per_video: number;
+            seconds_target: number | null;
+            seconds_ratio: number | null;
+            peak_rss_mb: number;
+            peak_rss_target_mb: number;
+            peak_rss_ratio: number;
+          }) => [
+            {
+              benchmark: "model-targets",
+              metric: `s/video, ${f.format}, ${r.steps} steps, CFG (median of ${r.runs_per_format})`,
+              value: `${f.seconds_per_video} s${ratio(f.seconds_ratio)}`,
+              goal: f.seconds_target === null ? "" : `≤ ${f.seconds_target} s`,
+            },
+            {
+              benchmark: "model-targets",
+              metric: `peak RSS, sketchreel generate ${f.format}`,
+              value: `${f.peak_rss_mb} MB${ratio(f.peak_rss_ratio)}`,
+              goal: `≤ ${f.peak_rss_target_mb} MB`,
+            },
+          ],
+        ),
+        {
+          benchmark: "model-targets",
+          metric: `package on disk, ${r.model?.id} ${r.model?.version}`,
+          value: `${r.package_mb} MB${ratio(r.package_ratio)}`,
+          goal: `≤ ${r.package_target_mb} MB`,
+        },
+        ...(r.formats_not_supported_by_model?.length
+          ? [
+              {
+                benchmark: "model-targets",
+                metric: "formats the model lacks (not measured)",
+                value: r.formats_not_supported_by_model.join(", "),
+                goal: "",
+              },
+            ]
+          : []),
+      ];
+    },
   },
   {
     name: "edge",

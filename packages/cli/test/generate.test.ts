@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { probeVideo } from "@sketchreel/encode/probe";
 import { EMBEDDED_MODEL_DIR } from "@sketchreel/models";
-import { TINY_MODEL_DIR } from "@sketchreel/pipeline/test-fixtures";
+import { GRID_LAYOUT_MODEL_DIR, TINY_MODEL_DIR } from "@sketchreel/pipeline/test-fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // `sketchreel generate` as a user runs it: a real process, started outside the repository.
@@ -72,6 +72,20 @@ describe("sketchreel generate", () => {
     expect(a.files).toHaveLength(4);
     expect(b.sha256).toBe(a.sha256);
     expect(c.sha256).not.toBe(a.sha256);
+  });
+
+  it("draws any size and frame count the model lists: --size 256x144 --frames 8 on a grid-rule model", async () => {
+    const file = join(out, "wide.mp4");
+    const run = await sketchreel([
+      ...["generate", "a red ball falls", "--seed", "2", "-o", file, "--json", "--threads", "1"],
+      ...["--model", GRID_LAYOUT_MODEL_DIR, "--size", "256x144", "--frames", "8", "--steps", "2"],
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.params).toMatchObject({ width: 256, height: 144, num_frames: 8 });
+    // The encoder upscales by a whole factor until both sides reach 256: 256x144 → 2× → 512x288, still 16:9.
+    expect(report.outputs[0]).toMatchObject({ width: 512, height: 288 });
+    expect(await probeVideo(file)).toMatchObject({ codec_name: "h264", width: 512, height: 288, nb_read_frames: "8" });
   });
 
   it("exits 2 with every bad parameter named, before loading anything", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkModelLimits, supportedFrameCounts } from "./model-limits.js";
+import { checkModelLimits, sizeMultiple, supportedFrameCounts } from "./model-limits.js";
 import { ModelCapabilities } from "./models.js";
 
 const defaults = { width: 64, height: 64, num_frames: 16, fps: 8, num_inference_steps: 20, guidance_scale: 2 };
@@ -28,6 +28,25 @@ const causal = ModelCapabilities.parse({
   model_version: "1",
   defaults: { ...defaults, num_frames: 81 },
   latent: { spatial_compression: 16, temporal_compression: 4, temporal_rule: "causal" },
+});
+
+/** Like shape-world-tiny 3.0: one latent grid per aspect ratio, upsampled by the decoder to the asked size. */
+const grid = ModelCapabilities.parse({
+  model_id: "grid",
+  model_version: "3",
+  defaults,
+  limits: {
+    sizes: [
+      [64, 64],
+      [128, 128],
+      [256, 256],
+      [256, 144],
+    ],
+    min_frames: 8,
+    max_frames: 32,
+    frames_multiple: 8,
+  },
+  latent: { spatial_compression: 32, spatial_rule: "grid", grid_short_side: 8 },
 });
 
 const params = { width: 64, height: 64, num_frames: 16, num_inference_steps: 20 };
@@ -90,6 +109,26 @@ describe("checkModelLimits", () => {
   });
 });
 
+describe("checkModelLimits under the grid latent rule", () => {
+  it("accepts every listed size without asking sizes to divide by spatial_compression", () => {
+    for (const [width, height] of grid.limits.sizes!) {
+      expect(checkModelLimits(grid, { ...params, width, height, num_frames: 32 })).toEqual([]);
+    }
+    expect(sizeMultiple(grid)).toBe(16);
+    expect(sizeMultiple(ranged)).toBe(32);
+  });
+
+  it("still allows only the listed sizes and the contract's multiple of 16", () => {
+    expect(checkModelLimits(grid, { ...params, width: 144, height: 256 }).map((e) => e.message)).toEqual([
+      "size 144x256 is not supported (allowed: 64x64, 128x128, 256x256, 256x144) for model grid",
+    ]);
+    const ranges = ModelCapabilities.parse({ ...grid, limits: { max_size: 256 } });
+    expect(checkModelLimits(ranges, { ...params, width: 200 }).map((e) => e.message)).toEqual([
+      "width must be a multiple of 16 (got 200) for model grid",
+    ]);
+  });
+});
+
 describe("supportedFrameCounts", () => {
   it("lists every frame count the limits, the multiple and the temporal rule allow", () => {
     expect(supportedFrameCounts(tiny)).toEqual([16]);
@@ -115,8 +154,34 @@ describe("supportedFrameCounts", () => {
 describe("ModelCapabilities", () => {
   it("fills the optional parts of model_index.json", () => {
     expect(tiny.defaults).toMatchObject({ negative_prompt: "", scheduler: "unipc" });
-    expect(tiny.latent).toEqual({ spatial_compression: 8, temporal_compression: 1, temporal_rule: "divide" });
+    expect(tiny.latent).toEqual({
+      spatial_compression: 8,
+      temporal_compression: 1,
+      temporal_rule: "divide",
+      spatial_rule: "compress",
+    });
     expect(ModelCapabilities.parse({ ...causal, limits: undefined }).limits).toEqual({});
+  });
+
+  it("reads the latent spatial rule: compress by default, grid with its short side", () => {
+    expect(causal.latent.spatial_rule).toBe("compress");
+    expect(grid.latent).toEqual({
+      spatial_compression: 32,
+      temporal_compression: 1,
+      temporal_rule: "divide",
+      spatial_rule: "grid",
+      grid_short_side: 8,
+    });
+  });
+
+  it("refuses the grid rule without grid_short_side, naming the field", () => {
+    const bad = ModelCapabilities.safeParse({ ...tiny, latent: { spatial_compression: 8, spatial_rule: "grid" } });
+    expect(bad.error?.issues[0]).toMatchObject({
+      path: ["latent", "grid_short_side"],
+      message: 'grid_short_side (an integer ≥ 1) is required when spatial_rule is "grid"',
+    });
+    const unknown = ModelCapabilities.safeParse({ ...tiny, latent: { spatial_compression: 8, spatial_rule: "tile" } });
+    expect(unknown.error?.issues[0]).toMatchObject({ path: ["latent", "spatial_rule"] });
   });
 
   it("reads a package without description, examples or vocabulary as having none (no vocabulary gate)", () => {

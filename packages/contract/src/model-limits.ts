@@ -34,9 +34,14 @@ export function checkModelLimits(
   return errors;
 }
 
-/** What width and height must divide by: the contract's multiple, the model's and its VAE's compression. */
+/**
+ * What width and height must divide by: the contract's multiple, the model's and, under the "compress"
+ * latent rule, its VAE's compression (under "grid" the latent grid does not depend on the pixel size).
+ */
 export function sizeMultiple(model: ModelCapabilities): number {
-  return lcm(lcm(model.limits.size_multiple ?? 1, model.latent.spatial_compression), LIMITS.sizeMultiple);
+  const { spatial_rule, spatial_compression } = model.latent;
+  const vae = spatial_rule === "grid" ? 1 : spatial_compression;
+  return lcm(lcm(model.limits.size_multiple ?? 1, vae), LIMITS.sizeMultiple);
 }
 
 /** Up to this many supported frame counts are listed in an error message. */

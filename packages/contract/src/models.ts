@@ -28,13 +28,31 @@ export const ModelLimits = z.object({
 });
 
 /** How frames and pixels map to latents, as far as it limits sizes and frame counts. */
-export const LatentRules = z.object({
-  /** Latent height = height / spatial_compression: sizes must divide by it. */
-  spatial_compression: positiveInt,
-  temporal_compression: positiveInt.default(1),
-  /** "divide": latent frames = frames / t. "causal" (Wan): (frames − 1) / t + 1, so frames = t·k + 1. */
-  temporal_rule: z.enum(["divide", "causal"]).default("divide"),
-});
+export const LatentRules = z
+  .object({
+    /** The VAE's spatial factor. Under the "compress" rule latent h = height / spatial_compression: sizes must divide by it. */
+    spatial_compression: positiveInt,
+    temporal_compression: positiveInt.default(1),
+    /** "divide": latent frames = frames / t. "causal" (Wan): (frames − 1) / t + 1, so frames = t·k + 1. */
+    temporal_rule: z.enum(["divide", "causal"]).default("divide"),
+    /**
+     * "compress": latent h × w = height / spatial_compression × width / spatial_compression.
+     * "grid": one latent grid per aspect ratio, which the decoder upsamples to the asked size: the
+     * shorter side gets `grid_short_side` cells, the longer side round(grid_short_side × long / short).
+     */
+    spatial_rule: z.enum(["compress", "grid"]).default("compress"),
+    /** Cells on the shorter side under the "grid" rule (required there, unused otherwise). */
+    grid_short_side: positiveInt.optional(),
+  })
+  .superRefine((latent, ctx) => {
+    if (latent.spatial_rule === "grid" && latent.grid_short_side === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["grid_short_side"],
+        message: 'grid_short_side (an integer ≥ 1) is required when spatial_rule is "grid"',
+      });
+    }
+  });
 
 const words = z.array(z.string().min(1));
 

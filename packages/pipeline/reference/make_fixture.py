@@ -2,7 +2,8 @@
 tests compare against.
 
 usage (from this folder, Debian's python3 with torch + onnx):
-  /usr/bin/python3 make_fixture.py                       # the committed test fixture
+  /usr/bin/python3 make_fixture.py                       # the committed test fixtures
+  /usr/bin/python3 make_fixture.py --only-grid-layout    # only tiny-grid-layout (+ -fixed-batch, -reference)
   /usr/bin/python3 make_fixture.py --out DIR --dim 256 --layers 6 --no-reference   # a bigger one for benchmarks
 """
 import argparse
@@ -127,14 +128,17 @@ TINY_CONFIG = {"max_length": MAX_LENGTH, "flow_shift": FLOW_SHIFT, "num_train_ti
                "latents_std": LATENTS_STD}
 
 
-def write_reference(folder, modules, vocab, config=TINY_CONFIG, cases=CASES):
+def write_reference(folder, modules, vocab, config=TINY_CONFIG, cases=CASES, skip_frames=()):
+    """`skip_frames`: names of cases whose decoded frames are too big to commit (their latents are kept)."""
     manifest = {"generated_by": "packages/pipeline/reference/make_fixture.py", "torch": torch.__version__, "cases": []}
     for case in cases:
         case_dir = os.path.join(folder, case["name"])
         os.makedirs(case_dir, exist_ok=True)
         result = reference_pipeline.run(modules, vocab, config, case)
+        names = ["input_ids", "embeddings", "noise", "layout_noise", "sigmas", "decoded", "frames"]
+        skipped = ("decoded", "frames") if case["name"] in skip_frames else ()
         tensors = {name: save_tensor(case_dir, name, result[name])
-                   for name in ("input_ids", "embeddings", "noise", "sigmas", "decoded", "frames")}
+                   for name in names if name in result and name not in skipped}
         tensors["latents"] = [save_tensor(case_dir, f"latents_{i}", x) for i, x in enumerate(result["latents"])]
         manifest["cases"].append({**case, "dir": case["name"], "tensors": tensors})
     write_json(os.path.join(folder, "manifest.json"), manifest)
@@ -195,6 +199,91 @@ def write_wan_shaped(out, reference_dir, vocab):
     write_reference(reference_dir, modules, vocab, config, WAN_CASES)
 
 
+GRID_SHORT_SIDE, LAYOUT_DIM = 8, 6
+GRID_SIZES = [[64, 64], [128, 128], [256, 256], [256, 144]]
+GRID_CASES = [
+    {"name": "grid-16x9", "prompt": "a yellow ball rolls from the left edge to the center", "negative_prompt": "",
+     "seed": 5, "steps": 3, "guidance": 3.0, "width": 256, "height": 144, "frames": 8, "scheduler": "unipc"},
+    {"name": "grid-square-euler", "prompt": "a red ball falls", "negative_prompt": "",
+     "seed": 9, "steps": 2, "guidance": 1.0, "width": 64, "height": 64, "frames": 4, "scheduler": "euler"},
+]
+
+
+def write_grid_layout(out, fixed_out, reference_dir, vocab):
+    """A tiny random model with the optional 3.0-style parts (MODEL-PACKAGE.md): the "grid" latent rule (8 cells
+    on the shorter side for every size), a transformer taking layout_noise [B, 6] and a decoder taking output_size
+    that upsamples the one grid to 64x64, 128x128, 256x256 or 256x144. Plus a static-batch copy of its transformer."""
+    modules = tiny_random_model.build_grid_layout(len(vocab), MAX_LENGTH, 32, 32, 2, CHANNELS, LAYOUT_DIM)
+    text_encoder, transformer, decoder = modules
+    ids = torch.zeros(2, MAX_LENGTH, dtype=torch.long)
+    export(text_encoder, (ids, torch.ones_like(ids)), f"{out}/text_encoder/model.onnx",
+           ["input_ids", "attention_mask"], ["last_hidden_state"],
+           {"input_ids": {0: "batch"}, "attention_mask": {0: "batch"}, "last_hidden_state": {0: "batch"}})
+    inputs = ["hidden_states", "timestep", "encoder_hidden_states", "layout_noise"]
+    for batch, path in ((2, f"{out}/transformer/model.onnx"), (1, f"{fixed_out}/transformer/model.onnx")):
+        args = (torch.randn(batch, CHANNELS, 4, 8, 14), torch.full((batch,), 500.0), torch.randn(batch, MAX_LENGTH, 32),
+                torch.randn(batch, LAYOUT_DIM))
+        dynamic = {"hidden_states": latent_axes(), "timestep": {0: "batch"}, "encoder_hidden_states": {0: "batch"},
+                   "layout_noise": {0: "batch"}, "sample": latent_axes()}
+        if batch == 1:
+            dynamic = {"hidden_states": latent_axes(False), "sample": latent_axes(False)}
+        export(transformer, args, path, inputs, ["sample"], dynamic)
+    export(decoder, (torch.randn(1, CHANNELS, 4, 8, 8), torch.tensor([64, 64])), f"{out}/vae_decoder/model.onnx",
+           ["latent_sample", "output_size"], ["sample"],
+           {"latent_sample": latent_axes(), "sample": {0: "batch", 2: "frames", 3: "height", 4: "width"}})
+    write_json(f"{out}/tokenizer/tokenizer.json", tokenizer_json(vocab))
+    write_json(f"{out}/tokenizer/tokenizer_config.json",
+               {"model_max_length": MAX_LENGTH, "pad_token": "<pad>", "unk_token": "<unk>", "padding_side": "right"})
+    write_json(f"{out}/text_encoder/config.json", {"hidden_size": 32, "max_length": MAX_LENGTH, "output_length": MAX_LENGTH})
+    transformer_config = {"in_channels": CHANNELS, "out_channels": CHANNELS, "patch_size": [1, 2, 2], "text_dim": 32,
+                          "num_train_timesteps": 1000}
+    write_json(f"{out}/transformer/config.json", transformer_config)
+    write_json(f"{fixed_out}/transformer/config.json", transformer_config)
+    write_json(f"{out}/vae_decoder/config.json", {"latent_channels": CHANNELS, "scale_factor_spatial": 8,
+                                                  "scale_factor_temporal": 1, "latents_mean": LATENTS_MEAN,
+                                                  "latents_std": LATENTS_STD})
+    write_json(f"{out}/scheduler/scheduler_config.json", {
+        "_class_name": "UniPCMultistepScheduler", "num_train_timesteps": 1000, "prediction_type": "flow_prediction",
+        "use_flow_sigmas": True, "flow_shift": FLOW_SHIFT, "solver_order": 2, "solver_type": "bh2",
+        "lower_order_final": True, "final_sigmas_type": "zero"})
+    write_json(f"{out}/model_index.json", {
+        "_class_name": "SketchreelTextToVideoPipeline", "format_version": 1,
+        "model_id": "tiny-grid-layout", "model_version": "1.0.0",
+        "components": {"tokenizer": "tokenizer", "text_encoder": "text_encoder", "transformer": "transformer",
+                       "vae_decoder": "vae_decoder", "scheduler": "scheduler"},
+        "defaults": {"width": 64, "height": 64, "num_frames": 8, "fps": 8, "num_inference_steps": 4,
+                     "guidance_scale": 3.0, "negative_prompt": "", "scheduler": "unipc"},
+        "limits": {"sizes": GRID_SIZES, "min_frames": 4, "max_frames": 32, "frames_multiple": 4, "max_steps": 50},
+        "latent": {"channels": CHANNELS, "spatial_compression": 8, "temporal_compression": 1, "temporal_rule": "divide",
+                   "spatial_rule": "grid", "grid_short_side": GRID_SHORT_SIDE},
+        "vocabulary": None})
+    config = {**TINY_CONFIG, "spatial_rule": "grid", "grid_short_side": GRID_SHORT_SIDE, "layout_noise_dim": LAYOUT_DIM,
+              "output_size": True}
+    write_reference(reference_dir, modules, vocab, config, GRID_CASES, skip_frames=("grid-16x9",))
+    write_bad_optional_inputs(os.path.join(FIXTURES, "tiny-grid-layout-bad-inputs"))
+
+
+def write_bad_optional_inputs(folder):
+    """Graphs declaring an optional input with the wrong type or shape, for the load checks' tests: each has the
+    component's required I/O (sample = its first input) and one bad optional input."""
+    from onnx import TensorProto, helper, save_model
+
+    def graph(path, inputs, bad):
+        tensors = [helper.make_tensor_value_info(name, TensorProto.FLOAT, dims) for name, dims in inputs] + [bad]
+        output = helper.make_tensor_value_info("sample", TensorProto.FLOAT, inputs[0][1])
+        body = helper.make_graph([helper.make_node("Identity", [inputs[0][0]], ["sample"])], "bad", tensors, [output])
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        save_model(helper.make_model(body, opset_imports=[helper.make_opsetid("", 17)], ir_version=8), path)
+
+    latent = ["batch", CHANNELS, "frames", "latent_height", "latent_width"]
+    transformer = [("hidden_states", latent), ("timestep", ["batch"]), ("encoder_hidden_states", ["batch", MAX_LENGTH, 32])]
+    make = helper.make_tensor_value_info
+    graph(f"{folder}/layout-noise-int64/model.onnx", transformer, make("layout_noise", TensorProto.INT64, ["batch", 6]))
+    graph(f"{folder}/layout-noise-dynamic-k/model.onnx", transformer, make("layout_noise", TensorProto.FLOAT, ["batch", "k"]))
+    graph(f"{folder}/output-size-rank-2/model.onnx", [("latent_sample", latent)],
+          make("output_size", TensorProto.INT64, [1, 2]))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=os.path.join(FIXTURES, "tiny-random"))
@@ -202,9 +291,16 @@ def main():
     ap.add_argument("--layers", type=int, default=2)
     ap.add_argument("--no-reference", action="store_true")
     ap.add_argument("--save-weights", help="also write the torch state dicts here (for the benchmark's reference)")
+    ap.add_argument("--only-grid-layout", action="store_true", help="write only test/fixtures/tiny-grid-layout*")
     args = ap.parse_args()
     torch.set_num_threads(2)
     vocab = {w: i for i, w in enumerate(["<pad>", "<unk>"] + sorted(set(WORDS)))}
+    grid_layout = lambda: write_grid_layout(os.path.join(FIXTURES, "tiny-grid-layout"),
+                                            os.path.join(FIXTURES, "tiny-grid-layout-fixed-batch"),
+                                            os.path.join(FIXTURES, "tiny-grid-layout-reference"), vocab)
+    if args.only_grid_layout:
+        grid_layout()
+        return
     modules = tiny_random_model.build(len(vocab), MAX_LENGTH, args.dim, args.dim, args.layers, CHANNELS)
     export_package(args.out, modules, vocab, args.dim)
     if args.save_weights:
@@ -217,6 +313,7 @@ def main():
         write_reference(os.path.join(FIXTURES, "tiny-random-reference"), modules, vocab)
         write_wan_shaped(os.path.join(FIXTURES, "tiny-wan-shaped"), os.path.join(FIXTURES, "tiny-wan-shaped-reference"),
                          vocab)
+        grid_layout()
     print("wrote", os.path.abspath(args.out))
 
 

@@ -12,7 +12,7 @@ import time
 import numpy as np
 import torch
 
-from seeded_noise import seeded_normal
+from seeded_noise import LAYOUT_NOISE_STREAM, seeded_normal
 
 _WORD = re.compile(r"\w+|[^\w\s]+")  # the `Whitespace` pre-tokenizer
 
@@ -126,6 +126,17 @@ def make_scheduler(name, steps, shift, num_train_timesteps=1000):
     return (UniPC if name == "unipc" else Euler)(steps, shift, num_train_timesteps)
 
 
+def latent_grid(config, width, height):
+    """[h, w]: "compress" divides by spatial_compression; "grid" gives the shorter side grid_short_side cells and
+    the longer side round(grid_short_side * long / short), halves rounded up."""
+    if config.get("spatial_rule", "compress") != "grid":
+        sc = config["spatial_compression"]
+        return height // sc, width // sc
+    g, short = config["grid_short_side"], min(width, height)
+    cells = lambda side: g if side == short else math.floor(g * side / short + 0.5)
+    return cells(height), cells(width)
+
+
 @torch.no_grad()
 def run(modules, vocab, config, params, on_step=None, timings=None):
     """Runs the pipeline; returns dict of intermediate tensors. `params` as in the runner's request.
@@ -142,12 +153,16 @@ def run(modules, vocab, config, params, on_step=None, timings=None):
     timings["encode_prompt"] = time.perf_counter() - start
 
     scheduler = make_scheduler(params["scheduler"], params["steps"], config["flow_shift"], config["num_train_timesteps"])
-    c, sc, tc = config["channels"], config["spatial_compression"], config["temporal_compression"]
+    c, tc = config["channels"], config["temporal_compression"]
     latent_frames = (params["frames"] - 1) // tc + 1 if config.get("temporal_rule") == "causal" else params["frames"] // tc
-    shape = (1, c, latent_frames, params["height"] // sc, params["width"] // sc)
+    shape = (1, c, latent_frames, *latent_grid(config, params["width"], params["height"]))
     noise = torch.from_numpy(seeded_normal(params["seed"], shape))
     x, latents = noise.clone(), []
     g = params["guidance"]
+    # layout_noise [1, K]: the seed's stream 1, the same for every step and both halves of the CFG batch
+    k = config.get("layout_noise_dim")
+    layout = torch.from_numpy(seeded_normal(params["seed"], (1, k), LAYOUT_NOISE_STREAM)) if k else None
+    extra = lambda batch: () if layout is None else (layout.expand(batch, k),)
     start = time.perf_counter()
     for i in range(params["steps"]):
         sigma = float(scheduler.sigmas[i])
@@ -157,10 +172,10 @@ def run(modules, vocab, config, params, on_step=None, timings=None):
         else:
             t = torch.full((2 if g > 1 else 1,), timestep)
         if g > 1:
-            v_cond, v_uncond = transformer(torch.cat([x, x]), t, embeddings).chunk(2)
+            v_cond, v_uncond = transformer(torch.cat([x, x]), t, embeddings, *extra(2)).chunk(2)
             v = v_uncond + g * (v_cond - v_uncond)
         else:
-            v = transformer(x, t, embeddings[:1])
+            v = transformer(x, t, embeddings[:1], *extra(1))
         x = scheduler.step(v, i, x)
         latents.append(x.clone())
         if on_step:
@@ -169,10 +184,12 @@ def run(modules, vocab, config, params, on_step=None, timings=None):
     start = time.perf_counter()
     mean = torch.tensor(config["latents_mean"], dtype=torch.float32).reshape(1, c, 1, 1, 1)
     std = torch.tensor(config["latents_std"], dtype=torch.float32).reshape(1, c, 1, 1, 1)
-    decoded = decoder(x * std + mean)
+    size = (torch.tensor([params["height"], params["width"]], dtype=torch.int64),) if config.get("output_size") else ()
+    decoded = decoder(x * std + mean, *size)
     timings["decode"] = time.perf_counter() - start
     rgb = torch.round(((decoded[0] + 1) / 2).clamp(0, 1) * 255).to(torch.uint8)  # [3, F, H, W]
     return {
+        **({} if layout is None else {"layout_noise": layout}),
         "input_ids": ids,
         "embeddings": embeddings,
         "noise": noise,

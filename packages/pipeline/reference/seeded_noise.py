@@ -2,7 +2,7 @@
 
 splitmix32 seeds xoshiro128** (4 x uint32 state); two outputs make one 53-bit uniform; Box-Muller
 turns pairs of uniforms into pairs of normals (cos first, then sin); values are cast to float32 and
-fill the tensor in C order.
+fill the tensor in C order. Independent streams of one seed come from xoshiro128**'s jump().
 """
 import math
 
@@ -44,14 +44,30 @@ class Xoshiro128ss:
         self.s = [s0, s1, s2, s3]
         return result
 
+    def jump(self):
+        """Advances by 2**64 outputs (xoshiro128**'s jump polynomial): a stream that never overlaps this one."""
+        acc = [0, 0, 0, 0]
+        for word in (0x8764000B, 0xF542D2D3, 0x6FA035C3, 0x77F2DB5B):
+            for bit in range(32):
+                if (word >> bit) & 1:
+                    acc = [a ^ x for a, x in zip(acc, self.s)]
+                self.next_u32()
+        self.s = acc
+
     def next_53(self):
         a, b = self.next_u32() >> 5, self.next_u32() >> 6
         return a * 67108864 + b
 
 
-def seeded_normal(seed, shape):
-    """float32 array of standard normals for `seed` (uint32), filled in C order."""
+LATENT_STREAM, LAYOUT_NOISE_STREAM = 0, 1
+
+
+def seeded_normal(seed, shape, stream=LATENT_STREAM):
+    """float32 array of standard normals for `seed` (uint32), filled in C order. Stream n > 0 starts n
+    jumps (2**64 outputs each) after the seeded state: stream 1 is the transformer's layout_noise."""
     rng = Xoshiro128ss(seed)
+    for _ in range(stream):
+        rng.jump()
     n = int(np.prod(shape))
     out = np.empty(n, dtype=np.float32)
     i = 0

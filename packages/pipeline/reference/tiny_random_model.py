@@ -74,9 +74,12 @@ class Block(nn.Module):
 
 
 class Transformer(nn.Module):
-    """hidden_states [B, C, F, h, w], timestep [B], encoder_hidden_states [B, S, D] -> velocity [B, C, F, h, w]."""
+    """hidden_states [B, C, F, h, w], timestep [B], encoder_hidden_states [B, S, D] -> velocity [B, C, F, h, w].
 
-    def __init__(self, channels, text_dim, dim, layers, heads=2, patch=(1, 2, 2)):
+    layout_dim K > 0 adds the optional input layout_noise [B, K], projected and added to every token
+    (a model whose layout varies with the seed beyond the initial latents)."""
+
+    def __init__(self, channels, text_dim, dim, layers, heads=2, patch=(1, 2, 2), layout_dim=0):
         super().__init__()
         self.channels, self.patch, self.dim = channels, patch, dim
         patch_volume = channels * patch[0] * patch[1] * patch[2]
@@ -86,8 +89,9 @@ class Transformer(nn.Module):
         self.blocks = nn.ModuleList(Block(dim, text_dim, heads) for _ in range(layers))
         self.norm = nn.LayerNorm(dim)
         self.head = nn.Linear(dim, patch_volume)
+        self.layout = nn.Linear(layout_dim, dim) if layout_dim else None
 
-    def forward(self, hidden_states, timestep, encoder_hidden_states):
+    def forward(self, hidden_states, timestep, encoder_hidden_states, layout_noise=None):
         b, c, f, h, w = hidden_states.shape
         pt, ph, pw = self.patch
         gf, gh, gw = f // pt, h // ph, w // pw
@@ -103,6 +107,8 @@ class Transformer(nn.Module):
             dim=-1,
         ).reshape(1, gf * gh * gw, 3)
         x = x + self.coords(grid)
+        if self.layout is not None:
+            x = x + self.layout(layout_noise)[:, None]
         t_emb = self.time(timestep_embedding(timestep, self.dim))
         for block in self.blocks:
             x = block(x, t_emb, encoder_hidden_states)
@@ -136,6 +142,36 @@ class Decoder(nn.Module):
             later = frames[:, 1:, None].expand(b, f - 1, self.temporal, 3, h * s, w * s)
             frames = torch.cat([frames[:, :1], later.reshape(b, (f - 1) * self.temporal, 3, h * s, w * s)], dim=1)
         return frames.transpose(1, 2)
+
+
+class ResizingDecoder(nn.Module):
+    """latent_sample [B, C, F, h, w], output_size int64 [2] = [H, W] -> sample [B, 3, F, H, W] in [-1, 1]:
+    one latent grid upsampled (bilinear) to whatever size is asked, frame by frame."""
+
+    def __init__(self, channels, width=8):
+        super().__init__()
+        self.inner = nn.Sequential(nn.Conv2d(channels, width, 3, padding=1), nn.SiLU())
+        self.outer = nn.Sequential(nn.Conv2d(width, width, 3, padding=1), nn.SiLU(), nn.Conv2d(width, 3, 3, padding=1),
+                                   nn.Tanh())
+        with torch.no_grad():  # spread the output over [-1, 1], as Decoder does
+            self.outer[2].weight.mul_(40.0)
+
+    def forward(self, latent_sample, output_size):
+        b, c, f, h, w = latent_sample.shape
+        x = self.inner(latent_sample.transpose(1, 2).reshape(b * f, c, h, w))
+        x = nn.functional.interpolate(x, size=(output_size[0], output_size[1]), mode="bilinear", align_corners=False)
+        x = self.outer(x)
+        return x.reshape(b, f, 3, x.shape[-2], x.shape[-1]).transpose(1, 2)
+
+
+def build_grid_layout(vocab_size, max_length=16, text_dim=32, dim=32, layers=2, channels=4, layout_dim=6, seed=2):
+    """The grid-rule model: a transformer with layout_noise [B, layout_dim] and a decoder taking output_size."""
+    torch.manual_seed(seed)
+    return (
+        TextEncoder(vocab_size, max_length, text_dim).eval(),
+        Transformer(channels, text_dim, dim, layers, layout_dim=layout_dim).eval(),
+        ResizingDecoder(channels).eval(),
+    )
 
 
 def build(vocab_size, max_length=16, text_dim=32, dim=32, layers=2, channels=4, seed=0, spatial=8, temporal=1):

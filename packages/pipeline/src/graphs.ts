@@ -1,9 +1,9 @@
-import { acceptsDynamicBatch, type InferenceBackend, type InferenceSession } from "./backend.js";
+import { acceptsDynamicBatch, type InferenceBackend, type InferenceSession, type ValueInfo } from "./backend.js";
 import { BackendError, ModelPackageError } from "./errors.js";
 import type { ModelPackage } from "./model-package/load-model-package.js";
 import type { Tensor } from "./tensor.js";
 
-/** The I/O names every model package's graphs must have (FORMAT.md "ONNX graphs"). */
+/** The I/O names every model package's graphs must have (MODEL-PACKAGE.md "ONNX graphs"). */
 const REQUIRED = {
   text_encoder: { inputs: ["input_ids", "attention_mask"], outputs: ["last_hidden_state"] },
   transformer: { inputs: ["hidden_states", "timestep", "encoder_hidden_states"], outputs: ["sample"] },
@@ -11,6 +11,25 @@ const REQUIRED = {
 } as const;
 
 export type Component = keyof typeof REQUIRED;
+
+/**
+ * Inputs a graph may declare (MODEL-PACKAGE.md "Optional graph inputs"); the pipeline feeds each one
+ * the graph declares, and a graph without them runs as before. `dims` per dimension: a number (that
+ * size, or a dynamic axis), "static" (a fixed size the graph chooses) or "any".
+ */
+const OPTIONAL: Partial<Record<Component, Record<string, InputRule>>> = {
+  /** [height, width] of the frames to decode to: a decoder that upsamples one latent grid to several sizes. */
+  vae_decoder: { output_size: { type: "int64", dims: [2], shape: "[2] = [height, width]" } },
+  /** [B, K] standard normals from the seed (stream 1), the same for every step and both CFG halves. */
+  transformer: { layout_noise: { type: "float32", dims: ["any", "static"], shape: "[B, K] with a fixed K" } },
+};
+
+interface InputRule {
+  type: "float32" | "int64";
+  dims: ReadonlyArray<number | "static" | "any">;
+  /** For errors: the documented shape. */
+  shape: string;
+}
 
 /** The three sessions of a model package, checked against the I/O contract, run by component name. */
 export class ModelGraphs {
@@ -29,6 +48,10 @@ export class ModelGraphs {
           throw new ModelPackageError(file, kind, `lacks ${missing.join(", ")} (has ${names.join(", ")})`);
         }
       }
+      for (const [name, rule] of Object.entries(OPTIONAL[component] ?? {})) {
+        const input = session.inputs.find((i) => i.name === name);
+        if (input) checkOptionalInput(file, input, rule);
+      }
     }
     return new ModelGraphs(sessions as Record<Component, InferenceSession>);
   }
@@ -39,7 +62,17 @@ export class ModelGraphs {
   }
 
   inputType(component: Component, input: string): string | undefined {
-    return this.sessions[component].inputs.find((i) => i.name === input)?.type;
+    return this.input(component, input)?.type;
+  }
+
+  /** The declared dimensions of an input (a name for a dynamic one), or undefined when the graph lacks it. */
+  inputDims(component: Component, input: string): ReadonlyArray<number | string> | undefined {
+    return this.input(component, input)?.dims;
+  }
+
+  /** Whether the graph declares the input (an optional one was checked at load: type and rank). */
+  hasInput(component: Component, input: string): boolean {
+    return this.input(component, input) !== undefined;
   }
 
   async run(component: Component, feeds: Record<string, Tensor>): Promise<Tensor> {
@@ -56,5 +89,26 @@ export class ModelGraphs {
 
   async dispose(): Promise<void> {
     await Promise.all(Object.values(this.sessions).map((s) => s.dispose()));
+  }
+
+  private input(component: Component, name: string): ValueInfo | undefined {
+    return this.sessions[component].inputs.find((i) => i.name === name);
+  }
+}
+
+/** An optional input the graph declares must have the documented type and rank (and fixed sizes where asked). */
+function checkOptionalInput(file: string, input: ValueInfo, rule: InputRule): void {
+  const fits =
+    input.type === rule.type &&
+    input.dims.length === rule.dims.length &&
+    rule.dims.every((want, i) => {
+      const got = input.dims[i];
+      if (want === "any") return true;
+      if (want === "static") return typeof got === "number" && got > 0;
+      return got === want || typeof got === "string";
+    });
+  if (!fits) {
+    const got = `${input.type} [${input.dims.join(", ")}]`;
+    throw new ModelPackageError(file, `inputs.${input.name}`, `must be ${rule.type} ${rule.shape}, got ${got}`);
   }
 }

@@ -7,11 +7,10 @@ import { textEncoderDigest } from "./model-package/digest.js";
 import { loadModelPackage, type ModelPackage } from "./model-package/load-model-package.js";
 import { createScheduler } from "./schedulers/create-scheduler.js";
 import { checkInputs, type GenerateRequest, type ResolvedRequest } from "./stages/check-inputs.js";
-import { denormalizeLatents, toVideoFrames } from "./stages/decode.js";
+import { decodeLatents, denormalizeLatents, toVideoFrames } from "./stages/decode.js";
 import { predictVelocity } from "./stages/denoise.js";
 import { encodeTexts } from "./stages/encode-prompt.js";
-import { latentShape, prepareLatents } from "./stages/latents.js";
-import { float32Tensor } from "./tensor.js";
+import { latentShape, prepareLatents, prepareLayoutNoise } from "./stages/latents.js";
 import { TextEmbeddingCache } from "./text/text-embedding-cache.js";
 import { TextTokenizer } from "./text/tokenizer.js";
 
@@ -94,16 +93,17 @@ export class Pipeline {
     scheduler.setTimesteps(params.num_inference_steps);
     timer.lap("prepare_timesteps");
 
-    // 4. Seeded latents: pure noise at σ = 1.
+    // 4. Seeded latents: pure noise at σ = 1 (and the layout noise, when the transformer takes it).
     report("prepare_latents");
     const shape = latentShape(this.model.index, params);
     let latents = prepareLatents(params.seed, shape);
+    const layoutNoise = prepareLayoutNoise(params.seed, this.graphs);
     timer.lap("prepare_latents");
 
     // 5. Denoise: guided velocity, scheduler step; progress and cancellation between steps.
     const total = scheduler.timesteps.length;
     report("denoise", 0, total);
-    const conditioning = { ...texts, guidanceScale: params.guidance_scale };
+    const conditioning = { ...texts, guidanceScale: params.guidance_scale, layoutNoise };
     for (const [i, timestep] of scheduler.timesteps.entries()) {
       throwIfAborted(signal, "denoise", i);
       const velocity = await predictVelocity(this.graphs, latents, shape, timestep, conditioning);
@@ -114,11 +114,11 @@ export class Pipeline {
     throwIfAborted(signal, "denoise", total);
     timer.lap("denoise");
 
-    // 6. VAE decode the de-normalised latents.
+    // 6. VAE decode the de-normalised latents (to the asked size, when the decoder takes `output_size`).
     report("decode");
     const { latents_mean, latents_std } = this.model.vaeDecoder;
     const z = denormalizeLatents(latents, shape[1], latents_mean, latents_std);
-    const decoded = await this.graphs.run("vae_decoder", { latent_sample: float32Tensor(z, shape) });
+    const decoded = await decodeLatents(this.graphs, z, shape, params);
 
     // 7. Frames out: RGB24, ready for the encoders.
     const video = toVideoFrames(decoded.data as Float32Array, decoded.dims, params.fps);

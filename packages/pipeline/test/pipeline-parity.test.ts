@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOnnxPipeline, type OnnxPipeline } from "../src/onnx/index.js";
 import {
+  GRID_LAYOUT_MODEL_DIR,
+  GRID_LAYOUT_REFERENCE_DIR,
   readFloat32,
   readUint8,
   referenceCases,
@@ -16,12 +18,14 @@ const runners = new Map<string, OnnxPipeline>();
 beforeAll(async () => {
   runners.set(TINY_MODEL_DIR, await loadOnnxPipeline({ modelDir: TINY_MODEL_DIR, threads: 1 }));
   runners.set(WAN_SHAPED_MODEL_DIR, await loadOnnxPipeline({ modelDir: WAN_SHAPED_MODEL_DIR, threads: 1 }));
+  runners.set(GRID_LAYOUT_MODEL_DIR, await loadOnnxPipeline({ modelDir: GRID_LAYOUT_MODEL_DIR, threads: 1 }));
 });
 afterAll(() => Promise.all([...runners.values()].map((r) => r.dispose())));
 
 const cases = [
   ...referenceCases().map((c) => ({ ...c, model: TINY_MODEL_DIR })),
   ...referenceCases(WAN_SHAPED_REFERENCE_DIR).map((c) => ({ ...c, model: WAN_SHAPED_MODEL_DIR })),
+  ...referenceCases(GRID_LAYOUT_REFERENCE_DIR).map((c) => ({ ...c, model: GRID_LAYOUT_MODEL_DIR })),
 ];
 
 describe.each(cases)("parity with the PyTorch reference: $name", (ref) => {
@@ -34,11 +38,12 @@ describe.each(cases)("parity with the PyTorch reference: $name", (ref) => {
     const errors = latents.map((x, i) => relativeL2(x, readFloat32(ref, ref.tensors.latents[i]!)));
     for (const e of errors) expect(e).toBeLessThanOrEqual(1e-4);
 
-    const expected = readUint8(ref, ref.tensors.frames);
-    const actual = Buffer.concat(result.video.frames);
     expect(result.video.frames).toHaveLength(ref.frames);
     expect(result.video.width).toBe(ref.width);
     expect(result.video.height).toBe(ref.height);
+    if (!ref.tensors.frames) return; // a case whose frames are too big to commit checks latents and sizes only
+    const expected = readUint8(ref, ref.tensors.frames);
+    const actual = Buffer.concat(result.video.frames);
     expect(relativeL2(actual, expected)).toBeLessThanOrEqual(1e-4);
     let worst = 0;
     for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(actual[i]! - expected[i]!));

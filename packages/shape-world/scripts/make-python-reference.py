@@ -16,6 +16,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "../training"))
 from shapeworld.reader import read_video  # noqa: E402
 from shapeworld.render import probs_to_rgb, render_probs  # noqa: E402
+from scripts.make_eval_fixtures import json_reads  # noqa: E402
 
 SCENES = [
     [("yellow", "ball", 0.2, (0.13, 0.5), (0.5, 0.5)), ("blue", "square", 0.2, (0.8, 0.5), (0.8, 0.5))],
@@ -44,8 +45,7 @@ def main():
                 "name": name,
                 "objects": [dict(o, centers=c.tolist()) for o, c in zip(objects, centers)],
                 "frames": [base64.b64encode(f.tobytes()).decode() for f in frames],
-                "reads": [{k: {kk: (float(vv) if kk != "shape" else vv) for kk, vv in v.items()} for k, v in r.items()}
-                          for r in reads],
+                "reads": json_reads(reads),  # world v2 reads: {width, height, blobs: {colour: [blob]}}
             })
     path = os.path.join(HERE, "../src/fixtures/python-reference.json.gz")
     with gzip.open(path, "wt") as f:

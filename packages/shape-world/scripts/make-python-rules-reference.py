@@ -68,11 +68,13 @@ def main():
         scene = sample_scene(seed)
         caption, _ = caption_scene(scene, seed)
         entry = suite_entry(scene, caption)
-        reads = read_video(render_scene(scene)[0])
-        reads = [{c: {k: (float(v) if k != "shape" else v) for k, v in o.items()} for c, o in r.items()} for r in reads]
+        # v1 form: the largest blob per colour (world v2's reader keeps them all; these scenes have one each)
+        reads = [{c: {k: (float(v) if k != "shape" else v) for k, v in blobs[0].items()} for c, blobs in r["blobs"].items()}
+                 for r in read_video(render_scene(scene)[0])]
         kind = kinds[seed % len(kinds)]
         reads = perturb(reads, entry["objects"], kind, rng)
-        verdicts = [bool(check_clause(reads, entry["objects"], c)) for c in entry["clauses"]]
+        v2_reads = [{"width": 64, "height": 64, "blobs": {c: [o] for c, o in r.items()}} for r in reads]
+        verdicts = [bool(check_clause(v2_reads, entry["objects"], c)) for c in entry["clauses"]]
         out.append(dict(entry, seed=seed, perturbation=kind, reads=reads, verdicts=verdicts))
     path = os.path.join(HERE, "../src/fixtures/python-rules-reference.json.gz")
     with gzip.open(path, "wt") as f:

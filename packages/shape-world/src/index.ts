@@ -1,5 +1,6 @@
 export * from "./errors.js";
 export * from "./evaluate.js";
+export * from "./geometry-rules.js";
 export * from "./layout.js";
 export * from "./parse-prompt.js";
 export * from "./read-frames.js";

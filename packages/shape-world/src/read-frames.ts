@@ -1,9 +1,17 @@
-import type { RgbFrames } from "./render.js";
+import type { Point, RgbFrames } from "./render.js";
+import { objectSizeFor, objectTotal, type SceneObject } from "./scene.js";
 import { BACKGROUND, COLORS, type Color, PALETTE, type Shape } from "./vocabulary.js";
 
-/** One object read back from a frame: the largest 4-connected blob of its color. */
+/**
+ * Reads blobs back from frames by colour (WORLD-V2.md "Reading objects"; twin:
+ * training/shapeworld/reader.py). The reader knows no scene: it keeps every blob that could be an
+ * object in some scene; `SceneRead` keeps those of at least 40 % of the expected area for the
+ * scene being judged and tracks each named thing.
+ */
+
+/** One 4-connected blob of one colour. */
 export interface ReadObject {
-  /** Normalized centroid (x right, y down, pixel centers at (i + 0.5) / size). */
+  /** Normalized centroid: x by width, y by height (x right, y down, pixel centers at (i + 0.5) / size). */
   x: number;
   y: number;
   /** Blob size in pixels. */
@@ -12,20 +20,48 @@ export interface ReadObject {
   fill: number;
   shape: Shape;
 }
-export type FrameRead = Partial<Record<Color, ReadObject>>;
+
+/** One frame read back: per colour every blob of at least `MIN_BLOB_FRACTION` of the shorter side squared, largest first. */
+export interface FrameRead {
+  width: number;
+  height: number;
+  blobs: Partial<Record<Color, ReadObject[]>>;
+}
 
 /** Max RGB (Euclidean) distance from a pixel to the nearest palette color for it to count. */
 export const COLOR_THRESHOLD = 60;
-/** Smallest blob that counts as a visible object: 12 px at 64×64, scaled with the canvas area. */
-export const MIN_AREA_FRACTION = 12 / 4096;
+/** An object's blob covers at least this fraction of the expected area. */
+export const OBJECT_AREA_MIN = 0.4;
+/** Bounding-box fill at or above which a blob reads as a square; as a ball at or above `BALL_FILL`; else a triangle. */
+export const SQUARE_FILL = 0.87;
+export const BALL_FILL = 0.66;
+
+/** Pixels an object of `shape` covers when drawn at `size` (a fraction of the shorter side `short`, in pixels). */
+export function expectedArea(shape: Shape, size: number, short: number): number {
+  const d = size * short;
+  switch (shape) {
+    case "ball": {
+      const r = 0.55 * d;
+      return Math.PI * r * r;
+    }
+    case "square": {
+      const h = 0.9 * d;
+      return h * h;
+    }
+    case "triangle":
+      return 0.5 * (1.1 * d) * d;
+  }
+}
+
+/** The smallest object threshold of any scene (40 % of a triangle among six objects), per shorter side squared. */
+export const MIN_BLOB_FRACTION = OBJECT_AREA_MIN * expectedArea("triangle", 1 / 7, 1);
 
 const CLASSES = [BACKGROUND, ...COLORS.map((c) => PALETTE[c])];
 const UNCLASSIFIED = -1;
 
-/** Shape from the blob's fill of its bounding box (thresholds between π/4 ≈ 0.785, 1 and 0.5). */
 export function shapeFromFill(fill: number): Shape {
-  if (fill >= 0.88) return "square";
-  if (fill >= 0.64) return "ball";
+  if (fill >= SQUARE_FILL) return "square";
+  if (fill >= BALL_FILL) return "ball";
   return "triangle";
 }
 
@@ -52,6 +88,32 @@ export function classifyPixels(frame: Uint8Array, pixels: number): Int8Array {
   return labels;
 }
 
+/** Reads every colour's blobs from one frame (RGB24, row-major). */
+export function readFrame(frame: Uint8Array, width: number, height: number): FrameRead {
+  const labels = classifyPixels(frame, width * height);
+  const short = Math.min(width, height);
+  const minArea = MIN_BLOB_FRACTION * short * short;
+  const found = findBlobs(labels, width, height);
+  const blobs: FrameRead["blobs"] = {};
+  COLORS.forEach((color, k) => {
+    const kept = (found[k + 1] ?? []).filter((b) => b.area >= minArea);
+    if (!kept.length) return;
+    // Largest first; equal areas stay in raster order of their first pixel (the sort is stable).
+    blobs[color] = kept
+      .sort((a, b) => b.area - a.area)
+      .map((b) => {
+        const fill = b.area / ((b.maxX - b.minX + 1) * (b.maxY - b.minY + 1));
+        const x = (b.sumX / b.area + 0.5) / width;
+        return { x, y: (b.sumY / b.area + 0.5) / height, area: b.area, fill, shape: shapeFromFill(fill) };
+      });
+  });
+  return { width, height, blobs };
+}
+
+export function readFrames(video: RgbFrames): FrameRead[] {
+  return video.frames.map((frame) => readFrame(frame, video.width, video.height));
+}
+
 interface Blob {
   area: number;
   sumX: number;
@@ -62,36 +124,11 @@ interface Blob {
   maxY: number;
 }
 
-/** Reads every visible color's object from one frame. */
-export function readFrame(frame: Uint8Array, width: number, height: number): FrameRead {
-  const labels = classifyPixels(frame, width * height);
-  const largest = largestBlobs(labels, width, height);
-  const minArea = MIN_AREA_FRACTION * width * height;
-  const read: FrameRead = {};
-  COLORS.forEach((color, k) => {
-    const blob = largest[k + 1];
-    if (!blob || blob.area < minArea) return;
-    const fill = blob.area / ((blob.maxX - blob.minX + 1) * (blob.maxY - blob.minY + 1));
-    read[color] = {
-      x: (blob.sumX / blob.area + 0.5) / width,
-      y: (blob.sumY / blob.area + 0.5) / height,
-      area: blob.area,
-      fill,
-      shape: shapeFromFill(fill),
-    };
-  });
-  return read;
-}
-
-export function readFrames(video: RgbFrames): FrameRead[] {
-  return video.frames.map((frame) => readFrame(frame, video.width, video.height));
-}
-
-/** Flood-fills 4-connected components of equal label; keeps the largest blob per label. */
-function largestBlobs(labels: Int8Array, width: number, height: number): (Blob | undefined)[] {
+/** Flood-fills the 4-connected components of equal label, per label in raster order of their first pixel. */
+function findBlobs(labels: Int8Array, width: number, height: number): Blob[][] {
   const seen = new Uint8Array(labels.length);
   const stack = new Int32Array(labels.length);
-  const largest: (Blob | undefined)[] = [];
+  const blobs: Blob[][] = CLASSES.map(() => []);
   for (let start = 0; start < labels.length; start++) {
     const label = labels[start] ?? UNCLASSIFIED;
     if (seen[start] || label <= 0) continue;
@@ -121,7 +158,79 @@ function largestBlobs(labels: Int8Array, width: number, height: number): (Blob |
       if (y > 0) push(p - width);
       if (y < height - 1) push(p + width);
     }
-    if (blob.area > (largest[label]?.area ?? 0)) largest[label] = blob;
+    blobs[label]?.push(blob);
   }
-  return largest;
+  return blobs;
+}
+
+/**
+ * The reads of one clip seen through one scene's objects (WORLD-V2.md "Reading objects"). A scene
+ * names one thing per colour: a single (`count` 1) or a group (`count` 2–5). In each frame a
+ * colour's *objects* are its blobs of at least 40 % of the expected area of its shape (an unnamed
+ * colour: of a triangle, the smallest), at the object size of the scene's object total. A single's
+ * position is its largest object; a group's is the mean of its members in the frames where exactly
+ * `count` are read (members are matched across frames only as a set).
+ */
+export class SceneRead {
+  readonly frames: number;
+  readonly named: ReadonlyMap<Color, SceneObject>;
+  private readonly size: number;
+  private readonly objects: Partial<Record<Color, ReadObject[]>>[];
+
+  constructor(
+    readonly reads: readonly FrameRead[],
+    sceneObjects: readonly SceneObject[],
+  ) {
+    this.frames = reads.length;
+    this.named = new Map(sceneObjects.map((o) => [o.color, o]));
+    this.size = objectSizeFor(objectTotal(sceneObjects));
+    this.objects = reads.map((read, f) => {
+      const out: Partial<Record<Color, ReadObject[]>> = {};
+      for (const color of COLORS) {
+        const floor = OBJECT_AREA_MIN * this.expected(f, color);
+        const kept = (read.blobs[color] ?? []).filter((b) => b.area >= floor);
+        if (kept.length) out[color] = kept;
+      }
+      return out;
+    });
+  }
+
+  /** Pixels an object of `color` is expected to cover in frame `f`. */
+  expected(f: number, color: Color): number {
+    const read = this.reads[f] as FrameRead;
+    return expectedArea(this.named.get(color)?.shape ?? "triangle", this.size, Math.min(read.width, read.height));
+  }
+
+  count(color: Color): number {
+    return this.named.get(color)?.count ?? 1;
+  }
+
+  members(f: number, color: Color): readonly ReadObject[] {
+    return this.objects[f]?.[color] ?? [];
+  }
+
+  /** Colours that form an object in frame `f`, in `COLORS` order. */
+  colorsIn(f: number): Color[] {
+    return COLORS.filter((c) => this.objects[f]?.[c] !== undefined);
+  }
+
+  /** The thing's normalized position in frame `f`, or undefined where it is not read. */
+  position(f: number, color: Color): Point | undefined {
+    const found = this.members(f, color);
+    const count = this.count(color);
+    if (count === 1) return found[0] && [found[0].x, found[0].y];
+    if (found.length !== count) return undefined;
+    return [found.reduce((s, b) => s + b.x, 0) / count, found.reduce((s, b) => s + b.y, 0) / count];
+  }
+
+  track(color: Color): (Point | undefined)[] {
+    return this.reads.map((_, f) => this.position(f, color));
+  }
+
+  /** A normalized point in frame `f` in pixels per shorter side. */
+  units(f: number, [x, y]: Point): Point {
+    const { width, height } = this.reads[f] as FrameRead;
+    const short = Math.min(width, height);
+    return [(x * width) / short, (y * height) / short];
+  }
 }

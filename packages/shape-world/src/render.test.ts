@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { loadReferenceClips } from "./reference-fixture.js";
+import { loadReferenceClips, loadV2ReferenceClips } from "./reference-fixture.js";
 import { renderFrames } from "./render.js";
 import { BACKGROUND, PALETTE } from "./vocabulary.js";
+
+/** Largest difference of any channel of any pixel. */
+const worstDifference = (a: Uint8Array, b: Uint8Array) => {
+  let worst = a.length === b.length ? 0 : Number.POSITIVE_INFINITY;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs((a[i] ?? 0) - (b[i] ?? 0)));
+  return worst;
+};
 
 describe("renderFrames", () => {
   it("matches the training renderer pixel for pixel (±1 rounding)", () => {
@@ -9,12 +16,39 @@ describe("renderFrames", () => {
       const video = renderFrames(clip.objects, 64);
       expect(video.frames).toHaveLength(clip.frames.length);
       video.frames.forEach((frame, f) => {
-        const expected = clip.frames[f] as Uint8Array;
-        let worst = 0;
-        for (let i = 0; i < frame.length; i++) worst = Math.max(worst, Math.abs((frame[i] ?? 0) - (expected[i] ?? 0)));
-        expect(worst).toBeLessThanOrEqual(1);
+        expect(worstDifference(frame, clip.frames[f] as Uint8Array)).toBeLessThanOrEqual(1);
       });
     }
+  });
+
+  // Golden: render.py's render_objects (coverage_wh), sizes in shorter sides, x by width, y by height.
+  it("matches the training renderer on any width × height (64², 128², 128×72, 256×144, 256²)", () => {
+    const clips = loadV2ReferenceClips().filter((c) => c.name === "clean");
+    expect(new Set(clips.map((c) => `${c.width}x${c.height}`))).toEqual(
+      new Set(["64x64", "128x128", "128x72", "256x144", "256x256"]),
+    );
+    for (const clip of clips) {
+      const video = renderFrames(clip.objects, { width: clip.width, height: clip.height });
+      expect([video.width, video.height]).toEqual([clip.width, clip.height]);
+      expect(video.frames).toHaveLength(clip.frames.length);
+      video.frames.forEach((frame, f) => {
+        expect(worstDifference(frame, clip.frames[f] as Uint8Array)).toBeLessThanOrEqual(1);
+      });
+    }
+  });
+
+  it("keeps a ball round on 16:9: as many pixels wide as tall", () => {
+    const { frames } = renderFrames([{ color: "red", shape: "ball", size: 0.2, centers: [[0.5, 0.5]] }], {
+      width: 256,
+      height: 144,
+    });
+    const frame = frames[0] as Uint8Array;
+    const red = (x: number, y: number) => frame[(y * 256 + x) * 3] === PALETTE.red[0];
+    const span = (hits: boolean[]) => hits.filter(Boolean).length;
+    const across = span(Array.from({ length: 256 }, (_, x) => red(x, 72)));
+    const down = span(Array.from({ length: 144 }, (_, y) => red(128, y)));
+    expect(across).toBe(down);
+    expect(across).toBeGreaterThanOrEqual(30); // 1.1 × 0.2 × 144 ≈ 31.7 px
   });
 
   it("paints the exact palette inside, the background outside and mixes only at edges", () => {

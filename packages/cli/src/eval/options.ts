@@ -28,8 +28,9 @@ export function defaultSuitePath(): string {
 
 /** What `sketchreel eval --help` says above the options. */
 export const EVAL_DESCRIPTION = `Renders every suite prompt for every seed through the generate pipeline, reads the objects back by
-color and scores each clause (DESIGN.md rules). Prints a table (per prompt, per clause type, fully
-correct %) and writes DIR/report.json and DIR/contact-sheet.png (first/middle/last frame per run).`;
+color and scores each clause (DESIGN.md rules). An entry with width, height or num_frames is drawn
+and judged at that format. Prints a table (per prompt, per clause type, per format, fully correct %)
+and writes DIR/report.json and DIR/contact-sheet.png (first/middle/last frame per run).`;
 
 /** The usage line of `sketchreel eval`. */
 export const EVAL_USAGE_LINE =

@@ -1,4 +1,5 @@
 import type { Clause, SuiteEntry } from "@sketchreel/shape-world";
+import { type AskedFormat, askedFormat, type ClipFormat } from "./clip-format.js";
 import type { EvalRun } from "./run-suite.js";
 import type { EvalSummary } from "./summarize.js";
 
@@ -14,13 +15,17 @@ export interface EvalReport {
   prompts: Array<{
     id: string;
     prompt: string;
+    /** The format the entry asks for (`{}`: the model's defaults, as a v1 entry). */
+    format: AskedFormat;
     clauses: Clause[];
-    runs: Array<{
-      seed: number;
-      pass: boolean;
-      ms: number;
-      clauses: Array<{ kind: Clause["kind"]; pass: boolean; reason: string }>;
-    }>;
+    runs: Array<
+      ClipFormat & {
+        seed: number;
+        pass: boolean;
+        ms: number;
+        clauses: Array<{ kind: Clause["kind"]; pass: boolean; reason: string }>;
+      }
+    >;
   }>;
   /** Relative to the report: the contact sheet, one row per prompt × seed in `prompts` order. */
   contact_sheet: string;
@@ -46,6 +51,7 @@ export function buildReport(input: ReportInput): EvalReport {
     prompts: input.suite.map((entry) => ({
       id: entry.id,
       prompt: entry.prompt,
+      format: askedFormat(entry),
       clauses: entry.clauses,
       runs: input.runs
         .filter((r) => r.id === entry.id)
@@ -53,6 +59,9 @@ export function buildReport(input: ReportInput): EvalReport {
           seed: r.seed,
           pass: r.pass,
           ms: r.ms,
+          width: r.width,
+          height: r.height,
+          num_frames: r.num_frames,
           clauses: r.clauses.map((c) => ({ kind: c.clause.kind, pass: c.pass, reason: c.reason })),
         })),
     })),

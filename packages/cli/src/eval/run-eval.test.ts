@@ -3,8 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { TINY_MODEL_DIR } from "@sketchreel/pipeline/test-fixtures";
+import { GRID_LAYOUT_MODEL_DIR, TINY_MODEL_DIR } from "@sketchreel/pipeline/test-fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SuiteLoadError } from "./load-suite.js";
 import { defaultSuitePath } from "./options.js";
 import { CONTACT_SHEET_FILE, REPORT_FILE, runEval } from "./run-eval.js";
 
@@ -72,6 +73,90 @@ describe("runEval on the tiny random model", () => {
     expect(stream.codec_name).toBe("png");
     expect(stream.height).toBeGreaterThanOrEqual(4 * 128);
     expect(stream.width).toBeGreaterThanOrEqual(3 * 128);
+  });
+});
+
+describe("runEval on a suite whose entries carry their format (world v2)", () => {
+  const FORMATS_SUITE = [
+    { id: "square", prompt: "A red ball falls." },
+    { id: "wide", prompt: "A red ball falls.", width: 256, height: 144, num_frames: 8 },
+    { id: "big", prompt: "A blue square is above a red ball.", width: 128, height: 128, num_frames: 4 },
+  ];
+
+  it("generates each entry at its own size and frame count and scores each format apart", async () => {
+    await writeFile(join(dir, "formats.json"), JSON.stringify(FORMATS_SUITE));
+    const report = await runEval(
+      {
+        suitePath: join(dir, "formats.json"),
+        seeds: [1],
+        modelDir: GRID_LAYOUT_MODEL_DIR,
+        steps: 1,
+        outDir: join(dir, "formats"),
+        json: true,
+        groundTruth: false,
+        threads: 1,
+      },
+      { stdout: () => {}, stderr: () => {}, progress: false },
+    );
+    const made = report.prompts.map((p) => ({ id: p.id, format: p.format, run: p.runs[0] }));
+    expect(made).toMatchObject([
+      { id: "square", format: {}, run: { width: 64, height: 64, num_frames: 8 } }, // the model's defaults
+      {
+        id: "wide",
+        format: { width: 256, height: 144, num_frames: 8 },
+        run: { width: 256, height: 144, num_frames: 8 },
+      },
+      {
+        id: "big",
+        format: { width: 128, height: 128, num_frames: 4 },
+        run: { width: 128, height: 128, num_frames: 4 },
+      },
+    ]);
+    expect(Object.keys(report.summary.per_format)).toEqual(["64x64@8f", "256x144@8f", "128x128@4f"]);
+    const wide = report.summary.per_format["256x144@8f"]!;
+    expect(wide).toMatchObject({ width: 256, height: 144, num_frames: 8, runs: 1 });
+    expect(Object.keys(wide.per_kind)).toEqual(["presence", "shape", "motion"]);
+    expect(report.summary.per_format["128x128@4f"]?.per_kind.relation?.total).toBe(1);
+  });
+
+  it("draws the ground truth at each entry's format too, and it scores 100 % in each", async () => {
+    await writeFile(join(dir, "formats.json"), JSON.stringify(FORMATS_SUITE));
+    const report = await runEval(
+      {
+        suitePath: join(dir, "formats.json"),
+        seeds: [1, 2],
+        outDir: join(dir, "gt-formats"),
+        json: true,
+        groundTruth: true,
+      },
+      { stdout: () => {}, stderr: () => {}, progress: false },
+    );
+    expect(Object.keys(report.summary.per_format)).toEqual(["64x64@16f", "256x144@8f", "128x128@4f"]);
+    for (const scores of Object.values(report.summary.per_format)) expect(scores.fully_correct.pct).toBe(100);
+  });
+
+  it("refuses, before drawing anything, a suite with formats the model lacks, naming each entry", async () => {
+    await writeFile(join(dir, "formats.json"), JSON.stringify(FORMATS_SUITE));
+    const run = runEval(
+      {
+        suitePath: join(dir, "formats.json"),
+        seeds: [1],
+        modelDir: TINY_MODEL,
+        outDir: join(dir, "refused"),
+        json: true,
+        groundTruth: false,
+        threads: 1,
+      },
+      { stdout: () => {}, stderr: () => {}, progress: false },
+    );
+    await expect(run).rejects.toBeInstanceOf(SuiteLoadError);
+    await expect(run).rejects.toThrow(
+      [
+        "the model cannot draw 2 suite entries at their format:",
+        "  wide (256x144, 8 frames): width must be at most 64 (got 256) for model tiny-random; height must be at most 64 (got 144) for model tiny-random",
+        "  big (128x128, 4 frames): width must be at most 64 (got 128) for model tiny-random; height must be at most 64 (got 128) for model tiny-random",
+      ].join("\n"),
+    );
   });
 });
 

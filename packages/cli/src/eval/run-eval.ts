@@ -37,6 +37,7 @@ export async function runEval(options: RunEvalOptions, io: EvalIo): Promise<Eval
   let runs: EvalRun[];
   const started = performance.now();
   try {
+    source.checkFormats(suite);
     runs = await runSuite(source, suite, {
       seeds: options.seeds,
       onRun: (run, i, total) => {

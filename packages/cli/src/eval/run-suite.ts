@@ -2,7 +2,7 @@ import { type ClauseResult, evaluateVideo, type SuiteEntry } from "@sketchreel/s
 import type { ClipSource } from "./clip-sources.js";
 import { sheetFrames } from "./contact-sheet.js";
 
-/** One prompt × seed: a clip from the source, scored clause by clause. */
+/** One prompt × seed: a clip from the source at the entry's format, scored clause by clause. */
 export interface EvalRun {
   id: string;
   prompt: string;
@@ -15,6 +15,8 @@ export interface EvalRun {
   frames: Uint8Array[];
   width: number;
   height: number;
+  /** Frames in the clip (with width and height: the format it was made and judged at). */
+  num_frames: number;
 }
 
 export interface RunSuiteOptions {
@@ -40,6 +42,7 @@ export async function runSuite(source: ClipSource, suite: SuiteEntry[], options:
         frames: sheetFrames(video.frames),
         width: video.width,
         height: video.height,
+        num_frames: video.frames.length,
       };
       runs.push(run);
       options.onRun?.(run, runs.length - 1, total);

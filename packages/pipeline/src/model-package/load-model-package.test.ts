@@ -52,6 +52,15 @@ describe("loadModelPackage", () => {
       expect(await failure()).toMatchObject({ file: "model_index.json", field: "latent.channels" });
     });
 
+    it("needs grid_short_side under the grid latent rule", async () => {
+      await edit("model_index.json", (j) => {
+        (j.latent as Record<string, unknown>).spatial_rule = "grid";
+      });
+      expect((await failure()).message).toBe(
+        'model_index.json (latent.grid_short_side): grid_short_side (an integer ≥ 1) is required when spatial_rule is "grid"',
+      );
+    });
+
     it("checks latents_mean against the latent channel count", async () => {
       await edit("vae_decoder/config.json", (j) => {
         j.latents_mean = [0, 0];

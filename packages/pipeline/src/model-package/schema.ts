@@ -17,7 +17,7 @@ export const ModelIndex = ModelCapabilities.extend({
     vae_decoder: z.string().default("vae_decoder"),
     scheduler: z.string().default("scheduler"),
   }),
-  latent: LatentRules.extend({ channels: positiveInt }),
+  latent: LatentRules.safeExtend({ channels: positiveInt }),
 });
 export type ModelIndex = z.infer<typeof ModelIndex>;
 

@@ -34,7 +34,41 @@ describe("seededNormal", () => {
   });
 });
 
+describe("seededNormal streams", () => {
+  it("draws stream 1 (layout noise) apart from stream 0 (latents), both fixed by the seed", () => {
+    expect(Array.from(seededNormal(5, 6, 1))).toEqual(Array.from(seededNormal(5, 6, 1)));
+    expect(Array.from(seededNormal(5, 6, 1))).not.toEqual(Array.from(seededNormal(5, 6, 0)));
+    expect(Array.from(seededNormal(5, 6, 0))).toEqual(Array.from(seededNormal(5, 6)));
+    expect(() => seededNormal(5, 6, -1)).toThrow(/stream must be an integer >= 0, got -1/);
+  });
+});
+
 describe("Xoshiro128StarStar", () => {
+  it("jumps 2^64 outputs ahead: its state equals the transition matrix raised to 2^64 applied to the state", () => {
+    // The reference: xoshiro128**'s state transition is linear over GF(2). Build its 128×128 matrix from the
+    // generator's own step on each basis state, square it 64 times, and apply it to a seeded state.
+    const state = (rng: Xoshiro128StarStar) => (rng as unknown as { s: Uint32Array }).s;
+    const toBits = (s: Uint32Array) => s.reduce((v, word, i) => v | (BigInt(word) << BigInt(32 * i)), 0n);
+    const step = (bits: bigint) => {
+      const rng = new Xoshiro128StarStar(0);
+      state(rng).set([0, 1, 2, 3].map((i) => Number((bits >> BigInt(32 * i)) & 0xffffffffn)));
+      rng.nextUint32();
+      return toBits(state(rng));
+    };
+    const apply = (columns: bigint[], v: bigint) => {
+      let out = 0n;
+      for (let i = 0; v > 0n; i++, v >>= 1n) if (v & 1n) out ^= columns[i]!;
+      return out;
+    };
+    let power = Array.from({ length: 128 }, (_, i) => step(1n << BigInt(i)));
+    for (let i = 0; i < 64; i++) power = power.map((column) => apply(power, column));
+
+    const rng = new Xoshiro128StarStar(42);
+    const before = toBits(state(rng));
+    rng.jump();
+    expect(toBits(state(rng))).toBe(apply(power, before));
+  });
+
   it("produces unsigned 32-bit integers", () => {
     const rng = new Xoshiro128StarStar(1);
     for (let i = 0; i < 1000; i++) {

@@ -8,13 +8,19 @@
  *    θ = 2π·u₂, giving r·cos θ then r·sin θ.
  * 4. Values are rounded to float32 and fill the tensor in C order.
  *
+ * `stream` n > 0 starts from the same seeded state advanced by n xoshiro128** `jump()`s (2⁶⁴ outputs
+ * each), so streams of one seed never overlap: stream 0 (`LATENT_STREAM`) holds the initial latents,
+ * stream 1 (`LAYOUT_NOISE_STREAM`) the transformer's optional `layout_noise`.
+ *
  * `packages/pipeline/reference/seeded_noise.py` is the Python mirror the reference tensors use.
  */
-export function seededNormal(seed: number, count: number): Float32Array {
+export function seededNormal(seed: number, count: number, stream = LATENT_STREAM): Float32Array {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new RangeError(`seed must be an unsigned 32-bit integer, got ${seed}`);
   }
+  if (!Number.isInteger(stream) || stream < 0) throw new RangeError(`stream must be an integer >= 0, got ${stream}`);
   const rng = new Xoshiro128StarStar(seed);
+  for (let i = 0; i < stream; i++) rng.jump();
   const out = new Float32Array(count);
   for (let i = 0; i < count; i += 2) {
     const u1 = (rng.next53() + 1) / 2 ** 53;
@@ -26,6 +32,14 @@ export function seededNormal(seed: number, count: number): Float32Array {
   }
   return out;
 }
+
+/** The stream of the initial latents. */
+export const LATENT_STREAM = 0;
+/** The stream of the transformer's `layout_noise` input (MODEL-PACKAGE.md), independent of the latents. */
+export const LAYOUT_NOISE_STREAM = 1;
+
+/** xoshiro128**'s jump polynomial (Blackman & Vigna): `jump()` equals 2⁶⁴ calls of `nextUint32()`. */
+const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b] as const;
 
 /** xoshiro128** 1.1 (Blackman & Vigna), seeded with splitmix32. */
 export class Xoshiro128StarStar {
@@ -55,6 +69,18 @@ export class Xoshiro128StarStar {
     s3 = rotl(s3, 11);
     s.set([s0, s1, s2, s3]);
     return result;
+  }
+
+  /** Advances the state by 2⁶⁴ outputs: the start of a stream that cannot overlap this one. */
+  jump(): void {
+    const acc = new Uint32Array(4);
+    for (const word of JUMP) {
+      for (let bit = 0; bit < 32; bit++) {
+        if ((word >>> bit) & 1) for (let i = 0; i < 4; i++) acc[i]! ^= this.s[i]!;
+        this.nextUint32();
+      }
+    }
+    this.s.set(acc);
   }
 
   /** A uniform integer in [0, 2⁵³). */

@@ -115,6 +115,31 @@ describe("checkInputs", () => {
     expect(() => checkInputs({ prompt: "a cat jumps over a dog" }, open, seed)).not.toThrow();
   });
 
+  it("under the grid latent rule, allows the listed sizes whether or not they divide by spatial_compression", () => {
+    const grid = ModelIndex.parse({
+      ...wanLike,
+      defaults: { ...wanLike.defaults, width: 64, height: 64, num_frames: 16 },
+      limits: {
+        sizes: [
+          [64, 64],
+          [256, 144],
+        ],
+      },
+      latent: { channels: 8, spatial_compression: 32, spatial_rule: "grid", grid_short_side: 8 },
+    });
+    const check = (width: number, height: number) => {
+      try {
+        checkInputs({ prompt: "x", width, height }, grid, seed);
+        return [];
+      } catch (error) {
+        if (error instanceof InvalidParamsError) return error.errors.map((e) => e.message);
+        throw error;
+      }
+    };
+    expect(check(256, 144)).toEqual([]);
+    expect(check(128, 128)).toEqual(["size 128x128 is not supported (allowed: 64x64, 256x144) for model wan-like"]);
+  });
+
   it("reports every broken contract rule at once", () => {
     const errors = fieldErrors({ prompt: "", width: 1000, seed: 2 ** 33, fps: 0 });
     expect(errors.map((e) => `${e.field}:${e.rule}`).sort()).toEqual([

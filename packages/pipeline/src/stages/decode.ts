@@ -1,4 +1,7 @@
+import { BackendError } from "../errors.js";
 import type { VideoFrames } from "../frames.js";
+import type { ModelGraphs } from "../graphs.js";
+import { float32Tensor, int64Tensor, type Tensor } from "../tensor.js";
 
 /** Undoes the latent normalisation per channel: z = x·std + mean, for a [1, C, …] tensor. */
 export function denormalizeLatents(
@@ -15,6 +18,34 @@ export function denormalizeLatents(
     for (let j = c * perChannel; j < (c + 1) * perChannel; j++) out[j] = latents[j]! * s + m;
   }
   return out;
+}
+
+/**
+ * Stage 6: decodes de-normalised latents `z` of `shape` to [1, 3, F, H, W] frames. A decoder that
+ * declares `output_size` gets [height, width] of the request. The output must have the request's
+ * frame count and size (else `BackendError`: the pipeline never returns a clip of another format).
+ */
+export async function decodeLatents(
+  graphs: ModelGraphs,
+  z: Float32Array,
+  shape: readonly number[],
+  clip: { width: number; height: number; num_frames: number },
+): Promise<Tensor> {
+  const { width, height, num_frames } = clip;
+  const outputSize = int64Tensor(BigInt64Array.of(BigInt(height), BigInt(width)), [2]);
+  const decoded = await graphs.run("vae_decoder", {
+    latent_sample: float32Tensor(z, shape),
+    ...(graphs.hasInput("vae_decoder", "output_size") ? { output_size: outputSize } : {}),
+  });
+  const [, , frames, h, w] = decoded.dims;
+  if (frames !== num_frames || h !== height || w !== width) {
+    const hint = graphs.hasInput("vae_decoder", "output_size")
+      ? ""
+      : " (a decoder that draws several sizes from one latent grid needs the output_size input)";
+    const detail = `returned ${frames} frames of ${w}x${h} for ${num_frames} frames of ${width}x${height}${hint}`;
+    throw new BackendError("vae_decoder", new Error(detail));
+  }
+  return decoded;
 }
 
 /**

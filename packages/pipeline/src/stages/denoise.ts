@@ -8,6 +8,8 @@ export interface Conditioning {
   cond: TextEmbedding;
   uncond: TextEmbedding;
   guidanceScale: number;
+  /** K values for the transformer's optional `layout_noise` input: one row per batch item, the same in each. */
+  layoutNoise?: Float32Array | undefined;
 }
 
 /**
@@ -20,13 +22,14 @@ export async function predictVelocity(
   latents: Float32Array,
   shape: readonly number[],
   timestep: number,
-  { cond, uncond, guidanceScale }: Conditioning,
+  { cond, uncond, guidanceScale, layoutNoise }: Conditioning,
 ): Promise<Float32Array> {
   const run = (batch: number, x: Float32Array, text: Float32Array) =>
     graphs.run("transformer", {
       hidden_states: float32Tensor(x, [batch, ...shape.slice(1)]),
       timestep: timestepTensor(graphs, timestep, batch),
       encoder_hidden_states: float32Tensor(text, [batch, ...cond.dims]),
+      ...(layoutNoise ? { layout_noise: repeatRows(layoutNoise, batch) } : {}),
     });
   if (guidanceScale === 1) return (await run(1, latents, cond.data)).data as Float32Array;
   if (graphs.batches("transformer")) {
@@ -51,4 +54,11 @@ function timestepTensor(graphs: ModelGraphs, timestep: number, batch: number): T
     return int64Tensor(new BigInt64Array(batch).fill(BigInt(Math.trunc(timestep))), [batch]);
   }
   return float32Tensor(new Float32Array(batch).fill(timestep), [batch]);
+}
+
+/** [batch, K]: the same K values in every row, so both CFG halves see one layout. */
+function repeatRows(row: Float32Array, batch: number): Tensor {
+  const data = new Float32Array(row.length * batch);
+  for (let b = 0; b < batch; b++) data.set(row, b * row.length);
+  return float32Tensor(data, [batch, row.length]);
 }

@@ -12,6 +12,14 @@ export const REFERENCE_DIR = join(FIXTURES, "tiny-random-reference");
 /** Shaped like Wan2.2-TI2V-5B: 48 channels, 16x spatial + causal 4x temporal VAE, int64 timesteps. */
 export const WAN_SHAPED_MODEL_DIR = join(FIXTURES, "tiny-wan-shaped");
 export const WAN_SHAPED_REFERENCE_DIR = join(FIXTURES, "tiny-wan-shaped-reference");
+/**
+ * The optional 3.0-style parts (MODEL-PACKAGE.md): the "grid" latent rule (8 cells on the shorter side),
+ * a transformer taking `layout_noise` [B, 6], a decoder taking `output_size`; sizes 64², 128², 256², 256×144.
+ */
+export const GRID_LAYOUT_MODEL_DIR = join(FIXTURES, "tiny-grid-layout");
+/** The same transformer exported with a static batch of 1 (swap it into a copy of the package). */
+export const GRID_LAYOUT_FIXED_BATCH_TRANSFORMER_DIR = join(FIXTURES, "tiny-grid-layout-fixed-batch", "transformer");
+export const GRID_LAYOUT_REFERENCE_DIR = join(FIXTURES, "tiny-grid-layout-reference");
 
 interface TensorFile {
   file: string;
@@ -33,8 +41,13 @@ export interface ReferenceCase {
   dir: string;
   /** The reference folder holding `dir`. */
   root: string;
-  tensors: Record<"input_ids" | "embeddings" | "noise" | "sigmas" | "decoded" | "frames", TensorFile> & {
+  tensors: Record<"input_ids" | "embeddings" | "noise" | "sigmas", TensorFile> & {
     latents: TensorFile[];
+    /** Absent where a case's frames are too big to commit (tiny-grid-layout's 256×144 case). */
+    decoded?: TensorFile;
+    frames?: TensorFile;
+    /** The transformer's `layout_noise` [1, K], for a package whose transformer takes it. */
+    layout_noise?: TensorFile;
   };
 }
 

@@ -77,7 +77,7 @@ def coverage_wh(shape, cx, cy, s, width, height):
     short = min(width, height)
     px_c, py_c, sp = cx * width, cy * height, s * short
     alpha = np.zeros((height, width), np.float32)
-    extent = 0.6 * sp + 2.0
+    extent = 0.7 * sp + 2.0  # a triangle's apex is 2/3 s above its centre
     x0, x1 = max(0, int(px_c - extent)), min(width, int(np.ceil(px_c + extent)))
     y0, y1 = max(0, int(py_c - extent)), min(height, int(np.ceil(py_c + extent)))
     if x1 <= x0 or y1 <= y0:

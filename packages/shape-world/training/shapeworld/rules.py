@@ -1,112 +1,215 @@
-"""Clause checks on read-back objects (DESIGN.md rules) and the suite clause format.
+"""Clause checks on read-back blobs (WORLD-V2.md's table; twin: src/rules.ts) and the suite format.
 
-Suite clause kinds (entries of suites.py, written to the shape-world package's suites/v1-*.json):
-  {"kind": "presence"}                                        every named object visible in >= 90 % of
-                                                              frames; no other colour blob in any frame
-  {"kind": "shape", "color": c, "shape": s}                   majority shape over visible frames
-  {"kind": "motion", "color": c, "from": A, "to": B}          region A at frame 0, B at the last frame,
-                                                              progress monotone (tolerance MONO_TOL)
-  {"kind": "stationary", "color": c, "at": A | null}          drift <= 0.08 from frame 0; mean centroid in A
-  {"kind": "relation", "color": c, "relation": r, "other": c2} margin >= 0.1 on the axis in >= 80 % of frames
+Clauses see a clip through reader.SceneRead: each colour's objects per frame and each named
+thing's position (a single's largest object, a group's mean when all its members are read). Rules on
+normalised positions live here; those in shorter-side units (formation, between, orbit) in
+geometry_rules.py.
+
+`check_entry(reads, entry)` gives one bool per clause; `explain_entry` adds a reason a person can
+act on ("yellow: 4 objects instead of 5 in 16/16 frames").
 """
-import numpy as np
+import math
 
-from .vocab import COLOR_NAMES, in_region
+from .geometry_rules import at, between, formation, mean, orbit
+from .reader import SceneRead
+from .vocab import in_region
 
-PRESENCE_FRAC = 0.9
-UNNAMED_FRAC = 0.0  # no unnamed object in any frame
-DRIFT = 0.08
-MARGIN = 0.1
-RELATION_FRAC = 0.8
-MONO_TOL = 0.03
-
-
-def _track(reads, color):
-    return [r.get(color) for r in reads]
-
-
-def check_presence(reads, objects):
-    n = len(reads)
-    named = {o["color"] for o in objects}
-    for c in named:
-        if sum(r.get(c) is not None for r in reads) < PRESENCE_FRAC * n:
-            return False
-    for c in COLOR_NAMES:
-        if c not in named and sum(r.get(c) is not None for r in reads) > UNNAMED_FRAC * n:
-            return False
-    return True
+PRESENCE_FRAC = 0.9      # frames in which every count, every area and nothing unnamed must hold
+AREA_MAX = 2.5           # an object's area at most this multiple of the expected
+DRIFT = 0.08             # stationary: largest distance from the first read position
+MARGIN = 0.1             # relation: margin on the axis ...
+RELATION_FRAC = 0.8      # ... in this fraction of the frames
+MONO_TOL = 0.03          # motion: backward step along the path still counted as progress
+SPEARMAN_MIN = 0.8       # motion: rank correlation of progress with time
+MIDDLE = (0.35, 0.65)    # back_and_forth: where in the clip (fraction of F - 1) `b` must be reached
 
 
-def check_shape(reads, color, shape):
-    """The shape read in most visible frames must be `shape`; a tie is no majority and fails, as in
-    the TypeScript evaluator (max over a set would pick by string-hash order, which changes from one
-    process to the next)."""
-    votes = [o["shape"] for o in _track(reads, color) if o is not None]
-    best = max((votes.count(s) for s in set(votes)), default=0)
-    return votes.count(shape) == best > 0 and sum(votes.count(s) == best for s in set(votes)) == 1
+# --- presence and shape -----------------------------------------------------------------------------
+
+def presence(sr):
+    issues, good = {}, 0  # (colour, kind, detail) -> frames
+    for f in range(sr.n):
+        found = []
+        for color, thing in sr.named.items():
+            objs, count = sr.members(f, color), thing.get("count", 1)
+            if len(objs) != count:
+                found.append((color, "count", f"{len(objs)} objects instead of {count}"))
+            big = max((b["area"] / sr.expected(f, color) for b in objs), default=0.0)
+            if big > AREA_MAX:
+                found.append((color, "area", f"an object {big:.1f}x the expected area (at most {AREA_MAX}x)"))
+        found += [(c, "unnamed", "an unnamed object") for c in sr.frames[f] if c not in sr.named]
+        good += not found
+        for key in found:
+            issues.setdefault(key[:2], []).append(key[2])
+    if sr.n and good >= PRESENCE_FRAC * sr.n:
+        return True, f"objects as named in {good}/{sr.n} frames"
+    details = [f"{c}: {texts[0]} in {len(texts)}/{sr.n} frames" for (c, _), texts in issues.items()]
+    return False, f"objects as named in {good}/{sr.n} frames, needs >= 90 %: " + "; ".join(details or ["no frames"])
 
 
-def check_motion(reads, color, start, end):
-    track = _track(reads, color)
-    if track[0] is None or track[-1] is None:
-        return False
-    p0 = np.array([track[0]["x"], track[0]["y"]])
-    p1 = np.array([track[-1]["x"], track[-1]["y"]])
-    if not (in_region(start, *p0) and in_region(end, *p1)):
-        return False
-    direction = (p1 - p0) / max(np.linalg.norm(p1 - p0), 1e-6)
-    best = -np.inf
-    for o in track:
-        if o is None:
+def shape(sr, color, want):
+    """Majority over frames and members (a single: its tracked object); a tie is no majority."""
+    votes = {}
+    for f in range(sr.n):
+        objs = sr.members(f, color)
+        for b in objs[:1] if sr.count(color) == 1 else objs:
+            votes[b["shape"]] = votes.get(b["shape"], 0) + 1
+    if not votes:
+        return False, f"{color} never read"
+    best = max(votes.values())
+    leaders = sorted(s for s, v in votes.items() if v == best)
+    tally = ", ".join(f"{s} {v}" for s, v in sorted(votes.items()))
+    if len(leaders) > 1:
+        return False, f"{color} reads as no single shape: {tally}"
+    ok = leaders[0] == want
+    return ok, f"{color} reads as {leaders[0]} ({tally})" + ("" if ok else f", expected {want}")
+
+
+# --- positions in normalised units ------------------------------------------------------------------
+
+def _spearman(xs, ys):
+    def ranks(v):
+        order = sorted(range(len(v)), key=lambda i: v[i])
+        r = [0.0] * len(v)
+        i = 0
+        while i < len(order):
+            j = i
+            while j + 1 < len(order) and v[order[j + 1]] == v[order[i]]:
+                j += 1
+            for k in range(i, j + 1):
+                r[order[k]] = (i + j) / 2 + 1
+            i = j + 1
+        return r
+    a, b = ranks(xs), ranks(ys)
+    ma, mb = sum(a) / len(a), sum(b) / len(b)
+    cov = sum((p - ma) * (q - mb) for p, q in zip(a, b))
+    var = math.sqrt(sum((p - ma) * (p - ma) for p in a) * sum((q - mb) * (q - mb) for q in b))
+    return cov / var if var > 0 else float("nan")
+
+
+def motion(sr, color, start, end):
+    track = sr.track(color)
+    first, last = track[0] if track else None, track[-1] if track else None
+    if first is None or last is None:
+        return False, f"{color} not read in the {'last' if first else 'first'} frame"
+    problems = []
+    if not in_region(start, *first):
+        problems.append(f"starts at {at(first)}, not in {start}")
+    if not in_region(end, *last):
+        problems.append(f"ends at {at(last)}, not in {end}")
+    length = max(math.hypot(last[0] - first[0], last[1] - first[1]), 1e-6)
+    dx, dy = (last[0] - first[0]) / length, (last[1] - first[1]) / length
+    times, progress, best, back = [], [], -math.inf, None
+    for f, p in enumerate(track):
+        if p is None:
             continue
-        s = float(np.dot(np.array([o["x"], o["y"]]) - p0, direction))
-        if s < best - MONO_TOL:
-            return False
+        s = (p[0] - first[0]) * dx + (p[1] - first[1]) * dy
+        if s < best - MONO_TOL and not back:
+            back = f"moves back along the path at frame {f} ({s:.2f} after {best:.2f})"
+            problems.append(back)
         best = max(best, s)
-    return True
+        times.append(f)
+        progress.append(s)
+    rho = _spearman(times, progress) if len(times) > 1 else float("nan")
+    if not rho >= SPEARMAN_MIN:
+        problems.append(f"progress follows time with Spearman {rho:.2f}, needs >= {SPEARMAN_MIN}")
+    if problems:
+        return False, f"{color}: " + "; ".join(problems)
+    return True, f"{color} moves {at(first)} -> {at(last)}, {start} -> {end}, monotone"
 
 
-def check_stationary(reads, color, at):
-    pts = [np.array([o["x"], o["y"]]) for o in _track(reads, color) if o is not None]
+def stationary(sr, color, place):
+    pts = [p for p in sr.track(color) if p is not None]
     if not pts:
-        return False
-    if max(np.linalg.norm(p - pts[0]) for p in pts) > DRIFT:
-        return False
-    return at is None or in_region(at, *np.mean(pts, axis=0))
+        return False, f"{color} never read"
+    drift = max(math.hypot(p[0] - pts[0][0], p[1] - pts[0][1]) for p in pts)
+    middle = mean(pts)
+    problems = []
+    if drift > DRIFT:
+        problems.append(f"drifts {drift:.2f}, allowed {DRIFT}")
+    if place is not None and not in_region(place, *middle):
+        problems.append(f"sits at {at(middle)}, not in {place}")
+    if problems:
+        return False, f"{color}: " + "; ".join(problems)
+    return True, f"{color} stays at {at(middle)}{f' in {place}' if place else ''}, drift {drift:.2f}"
 
 
-def check_relation(reads, color, relation, other):
-    ok = 0
-    for r in reads:
-        a, b = r.get(color), r.get(other)
-        if a is None or b is None:
-            continue
-        margin = {
-            "above": b["y"] - a["y"], "below": a["y"] - b["y"],
-            "to the left of": b["x"] - a["x"], "to the right of": a["x"] - b["x"],
-        }[relation]
-        ok += margin >= MARGIN
-    return ok >= RELATION_FRAC * len(reads)
+_MARGINS = {
+    "above": lambda a, b: b[1] - a[1], "below": lambda a, b: a[1] - b[1],
+    "to the left of": lambda a, b: b[0] - a[0], "to the right of": lambda a, b: a[0] - b[0],
+}
 
 
-def check_clause(reads, objects, clause):
-    kind = clause["kind"]
+def relation(sr, color, rel, other):
+    holds = sum(a is not None and b is not None and _MARGINS[rel](a, b) >= MARGIN
+                for a, b in zip(sr.track(color), sr.track(other)))
+    reason = f"{color} {rel} {other} by >= {MARGIN} in {holds}/{sr.n} frames"
+    ok = sr.n > 0 and holds >= RELATION_FRAC * sr.n
+    return ok, reason if ok else f"{reason}, needs >= 80 %"
+
+
+def back_and_forth(sr, color, a, b):
+    track = sr.track(color)
+    last_f = sr.n - 1
+    problems = []
+    for name, p in (("first", track[0] if track else None), ("last", track[-1] if track else None)):
+        if p is None:
+            problems.append(f"not read in the {name} frame")
+        elif not in_region(a, *p):
+            problems.append(f"at {at(p)} in the {name} frame, not in {a}")
+    middle = [f for f in range(sr.n) if MIDDLE[0] * last_f <= f <= MIDDLE[1] * last_f]
+    if not any(track[f] is not None and in_region(b, *track[f]) for f in middle):
+        seen = [at(track[f]) for f in middle if track[f] is not None]
+        problems.append(f"never in {b} in frames {middle[0] if middle else '-'}-{middle[-1] if middle else '-'}"
+                        f" (at {', '.join(seen) or 'nowhere read'})")
+    if problems:
+        return False, f"{color}: " + "; ".join(problems)
+    return True, f"{color} goes {a} -> {b} -> {a}"
+
+
+# --- entries ----------------------------------------------------------------------------------------
+
+def _explain(sr, clause):
+    kind, c = clause["kind"], clause.get("color")
     if kind == "presence":
-        return check_presence(reads, objects)
+        return presence(sr)
     if kind == "shape":
-        return check_shape(reads, clause["color"], clause["shape"])
+        return shape(sr, c, clause["shape"])
     if kind == "motion":
-        return check_motion(reads, clause["color"], clause["from"], clause["to"])
+        return motion(sr, c, clause["from"], clause["to"])
     if kind == "stationary":
-        return check_stationary(reads, clause["color"], clause.get("at"))
+        return stationary(sr, c, clause.get("at"))
     if kind == "relation":
-        return check_relation(reads, clause["color"], clause["relation"], clause["other"])
+        return relation(sr, c, clause["relation"], clause["other"])
+    if kind == "formation":
+        return formation(sr, c, clause["formation"])
+    if kind == "between":
+        return between(sr, c, clause["a"], clause["b"])
+    if kind == "orbit":
+        return orbit(sr, c, clause["start"])
+    if kind == "back_and_forth":
+        return back_and_forth(sr, c, clause["a"], clause["b"])
     raise ValueError(f"unknown clause kind {kind!r}")
 
 
+def explain_clause(reads, objects, clause):
+    """(pass, reason) of one clause on frame reads (reader.read_video) for a scene's objects."""
+    return _explain(SceneRead(reads, objects), clause)
+
+
+def check_clause(reads, objects, clause):
+    return explain_clause(reads, objects, clause)[0]
+
+
+def explain_entry(reads, entry):
+    """Every clause of a suite entry on frame reads, in the entry's order: [(pass, reason)]."""
+    sr = SceneRead(reads, entry["objects"])
+    return [(bool(ok), reason) for ok, reason in (_explain(sr, c) for c in entry["clauses"])]
+
+
 def check_entry(reads, entry):
-    """Every clause of a suite entry checked on read frames, in the entry's order: [bool]."""
-    return [bool(check_clause(reads, entry["objects"], c)) for c in entry["clauses"]]
+    """Every clause of a suite entry checked on frame reads, in the entry's order: [bool]."""
+    return [ok for ok, _ in explain_entry(reads, entry)]
 
 
 def suite_entry(scene, prompt):

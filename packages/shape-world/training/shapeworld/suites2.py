@@ -151,10 +151,19 @@ def relation_order(program):
     return list(range(len(program["things"])))
 
 
+# Entries whose ground truth misreads at their turn's format (a 10-pixel ball or triangle at 64x64
+# reads as another shape in some positions: the evaluator's fill thresholds at that resolution) move
+# to 128x128 at the same length, so that every entry's ground truth passes on seeds 1-3.
+FORMAT_OVERRIDES = {"t071": (128, 128), "dev2-042": (128, 128), "dev2-117": (128, 128)}
+
+
 def test_entries():
     progs = test_programs()
-    return [dict(id=pid, prompt=prompt, width=w, height=h, num_frames=f, **spec_of(p))
-            for (pid, prompt, p), (w, h, f) in zip(progs, test_formats(len(progs)))], progs
+    entries = []
+    for (pid, prompt, p), (w, h, f) in zip(progs, test_formats(len(progs))):
+        w, h = FORMAT_OVERRIDES.get(pid, (w, h))
+        entries.append(dict(id=pid, prompt=prompt, width=w, height=h, num_frames=f, **spec_of(p)))
+    return entries, progs
 
 
 def dev_entries():
@@ -165,6 +174,7 @@ def dev_entries():
         program = sample_program(seed)
         caption, order = caption_program(program, seed)
         (w, h), f = FORMATS[rng.integers(len(FORMATS))], int(rng.choice(FRAME_COUNTS))
+        w, h = FORMAT_OVERRIDES.get(f"dev2-{i + 1:03d}", (w, h))
         entries.append(dict(id=f"dev2-{i + 1:03d}", prompt=caption, width=w, height=h, num_frames=f,
                             **spec_of(program, order)))
         progs.append((entries[-1]["id"], caption, program, order))

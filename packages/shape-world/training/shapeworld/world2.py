@@ -41,7 +41,7 @@ BOXES = {
 BOX_TABLE = np.array([[*BOXES[c][0], *BOXES[c][1]] for c in CODES], np.float32)  # [codes, 4]
 
 ORBIT_RADIUS = (0.29, 0.34)   # shorter-side units
-ORBIT_JITTER = 0.35           # radians either way around the start place's angle
+ORBIT_JITTER = 0.12           # radians either way around the start place's angle
 CIRCLE_RADIUS = (0.27, 0.33)
 SPACING = (1.6, 1.9)          # row / column spacing in object sizes
 MAX_SPAN = 0.8                # a row's centre-to-centre span, in units of its axis's extent
@@ -91,7 +91,9 @@ def _centre_path(thing, u, s, ax, ay, frames):
     if path == "orbit":
         r = _lerp(ORBIT_RADIUS, u[6])
         sx, sy = _box_centre(thing["start"])
-        a0 = np.arctan2((sy - 0.5) * ay, (sx - 0.5) * ax) + (u[7] - 0.5) * 2 * ORBIT_JITTER
+        # the start place's direction with each axis scaled by the square root of its extent: a corner
+        # start stays inside its corner's region on 16:9 too (45 degrees on a square canvas)
+        a0 = np.arctan2((sy - 0.5) * np.sqrt(ay), (sx - 0.5) * np.sqrt(ax)) + (u[7] - 0.5) * 2 * ORBIT_JITTER
         a = a0 + 2 * np.pi * np.arange(frames) / frames
         return np.stack([0.5 + r * np.cos(a) / ax, 0.5 + r * np.sin(a) / ay], -1)
     # both ends at the same relative spot of their boxes: a fall stays vertical, a slide horizontal,
@@ -113,7 +115,8 @@ def _centre_path(thing, u, s, ax, ay, frames):
     if path == "line":
         return start[None] * (1 - t[:, None]) + end[None] * t[:, None]
     if path == "back_forth":
-        k = 1 - np.abs(2 * t - 1)
+        # there and back, at b in the middle frame(s): with an even frame count both middle frames
+        k = np.minimum(1.0, (1 - np.abs(2 * t - 1)) * (frames - 1) / max(frames - 2, 1))
         return start[None] * (1 - k[:, None]) + end[None] * k[:, None]
     raise ValueError(f"unknown path {path!r}")
 

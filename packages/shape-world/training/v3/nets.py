@@ -111,13 +111,13 @@ class Layout(nn.Module):
         idx = torch.arange(frames, dtype=torch.float32)
         t = idx / (frames.float() - 1).clamp(min=1)                   # [F]
         k_line = t[None, None, :, None]
-        k_back = (1 - (2 * t - 1).abs())[None, None, :, None]
+        k_back = ((1 - (2 * t - 1).abs()) * (frames.float() - 1) / (frames.float() - 2).clamp(min=1)).clamp(max=1.0)[None, None, :, None]
         still = start[..., None, :].expand(*start.shape[:2], t.shape[0], 2)
         line = start[..., None, :] * (1 - k_line) + end[..., None, :] * k_line
         back = start[..., None, :] * (1 - k_back) + end[..., None, :] * k_back
         # orbit: one turn from the start place's angle (cos/sin by normalising, no atan2)
         sc = self.box_centres[prog["start"]]                          # [B, M, 2]
-        dx, dy = (sc[..., 0] - 0.5) * ax, (sc[..., 1] - 0.5) * ay
+        dx, dy = (sc[..., 0] - 0.5) * torch.sqrt(ax), (sc[..., 1] - 0.5) * torch.sqrt(ay)
         norm = torch.sqrt(dx * dx + dy * dy).clamp(min=1e-6)
         c0, s0 = dx / norm, dy / norm
         phi = (u[..., 7] - 0.5) * 2 * ORBIT_JITTER
@@ -190,9 +190,9 @@ def timestep_features(t, dim=256):
 class DiTBlock(nn.Module):
     def __init__(self, dim, heads, mlp_ratio):
         super().__init__()
-        self.n1 = nn.LayerNorm(dim, eps=1e-6, elementwise_affine=False)
+        self.n1 = nn.LayerNorm(dim, eps=1e-6)
         self.attn = Attention(dim, heads)
-        self.n2 = nn.LayerNorm(dim, eps=1e-6, elementwise_affine=False)
+        self.n2 = nn.LayerNorm(dim, eps=1e-6)
         self.mlp = MLP(dim, int(dim * mlp_ratio))
         self.ada = nn.Linear(dim, 6 * dim)
         nn.init.zeros_(self.ada.weight); nn.init.zeros_(self.ada.bias)
@@ -205,32 +205,35 @@ class DiTBlock(nn.Module):
 
 SIGMA_MIN = 0.05
 GROUND_FEATS = 2 + 1 + 7 + 3 + 1
-NEAREST = 2
+NEAREST = 3
+PATCH = 2  # a token is 2x2 latent cells (16x16 pixels of the 64-pixel canvas)
 
 
 class DiT(nn.Module):
-    def __init__(self, dim=96, depth=4, heads=4, mlp_ratio=2.5, text_dim=128):
+    def __init__(self, dim=128, depth=4, heads=4, mlp_ratio=2.5):
         super().__init__()
-        self.embed = nn.Linear(LATENT, dim)
-        self.row_pos = nn.Parameter(torch.zeros(1, 16, 1, dim))
-        self.col_pos = nn.Parameter(torch.zeros(1, 1, 16, dim))
+        self.embed = nn.Linear(LATENT * PATCH * PATCH, dim)
+        self.row_pos = nn.Parameter(torch.zeros(1, 8, 1, dim))
+        self.col_pos = nn.Parameter(torch.zeros(1, 1, 8, dim))
         nn.init.normal_(self.row_pos, std=0.02); nn.init.normal_(self.col_pos, std=0.02)
         self.t_mlp = nn.Sequential(nn.Linear(256, dim), nn.SiLU(), nn.Linear(dim, dim))
         self.ground_mlp = nn.Sequential(nn.Linear(GROUND_FEATS, dim), nn.SiLU(), nn.Linear(dim, dim))
         self.blocks = nn.ModuleList([DiTBlock(dim, heads, mlp_ratio) for _ in range(depth)])
-        self.final_norm = nn.LayerNorm(dim, eps=1e-6, elementwise_affine=False)
+        self.final_norm = nn.LayerNorm(dim, eps=1e-6)
         self.final_ada = nn.Linear(dim, 2 * dim)
-        self.out = nn.Linear(dim, LATENT)
+        self.out = nn.Linear(dim, LATENT * PATCH * PATCH)
         for m in (self.final_ada, self.out):
             nn.init.zeros_(m.weight); nn.init.zeros_(m.bias)
 
     def grounding(self, centres, valid, colour, shape, size, h, w):
-        """centres [N, O, 2] (one frame each), valid/colour/shape [N, O], size [N] -> [N, h*w, dim]."""
+        """centres [N, O, 2] (one frame each), valid/colour/shape [N, O], size [N] -> [N, tokens, dim]
+        for the h x w latent grid's 2x2-cell tokens."""
         short = min(h, w) if isinstance(h, int) else torch.minimum(h, w)
-        ys = (torch.arange(h, dtype=torch.float32) + 0.5) / h
-        xs = (torch.arange(w, dtype=torch.float32) + 0.5) / w
+        th, tw = h // PATCH, w // PATCH
+        ys = (torch.arange(th, dtype=torch.float32) + 0.5) / th
+        xs = (torch.arange(tw, dtype=torch.float32) + 0.5) / tw
         ax, ay = w / short, h / short
-        tok = torch.stack([xs[None, :].expand(h, w), ys[:, None].expand(h, w)], -1).reshape(-1, 2)  # [T, 2]
+        tok = torch.stack([xs[None, :].expand(th, tw), ys[:, None].expand(th, tw)], -1).reshape(-1, 2)  # [T, 2]
         d = (tok[None, :, None] - centres[:, None]) * torch.stack([torch.as_tensor(ax, dtype=torch.float32),
                                                                    torch.as_tensor(ay, dtype=torch.float32)])
         d = d / size[:, None, None, None]                            # object sizes
@@ -247,17 +250,19 @@ class DiT(nn.Module):
         return (self.ground_mlp(feats) * vk[..., None]).sum(2)
 
     def denoise(self, x, t, ground):
-        """x [N, C, h, w] one frame each, t [N], ground [N, h*w, dim] -> x0 [N, C, h, w]. The text
+        """x [N, C, h, w] one frame each, t [N], ground [N, tokens, dim] -> x0 [N, C, h, w]. The text
         reaches the denoiser only through the layout (an empty prompt: no objects, no grounding)."""
         n, c, h, w = x.shape
-        tok = self.embed(x.permute(0, 2, 3, 1)) + self.row_pos[:, :h] + self.col_pos[:, :, :w]
-        tok = tok.reshape(n, h * w, -1) + ground
+        th, tw = h // PATCH, w // PATCH
+        patches = x.reshape(n, c, th, PATCH, tw, PATCH).permute(0, 2, 4, 1, 3, 5).reshape(n, th, tw, c * PATCH * PATCH)
+        tok = self.embed(patches) + self.row_pos[:, :th] + self.col_pos[:, :, :tw]
+        tok = tok.reshape(n, th * tw, -1) + ground
         cond = self.t_mlp(timestep_features(t))
         for block in self.blocks:
             tok = block(tok, cond)
         shift, scale = self.final_ada(F.silu(cond))[:, None].chunk(2, -1)
         out = self.out(self.final_norm(tok) * (1 + scale) + shift)
-        return out.reshape(n, h, w, c).permute(0, 3, 1, 2)
+        return out.reshape(n, th, tw, c, PATCH, PATCH).permute(0, 3, 1, 4, 2, 5).reshape(n, c, h, w)
 
 
 class DiTGraph(nn.Module):

@@ -45,7 +45,8 @@ export const MODELS: Record<string, ModelCapabilities> = {
     "latent": {
       "spatial_compression": 8,
       "temporal_compression": 1,
-      "temporal_rule": "divide"
+      "temporal_rule": "divide",
+      "spatial_rule": "compress"
     },
     "description": "The embedded shape-world model: one or two flat-coloured balls, squares and triangles that move between named places, stay put or stand above, below or beside each other; 64x64, 16 frames at 8 fps. It draws only the words it was trained on.",
     "examples": [
