@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import shipped from "@sketchreel/models/shape-world-tiny/model_index.json";
 import {
   AuthenticationError,
   type FetchLike,
@@ -131,7 +132,14 @@ describe("SDK against the real edge (workerd) and a lease-protocol runner", () =
     expect(data.map((m) => [m.id, m.default])).toEqual([["shape-world-tiny", true]]);
     const tiny = await client.models.get("shape-world-tiny");
     expect(tiny).toEqual(data[0]);
-    expect(tiny).toMatchObject({ sizes: [{ width: 64, height: 64 }], frame_counts: [16], durations: [2], fps: 8 });
+    // The embedded package's model_index.json (world v2): its sizes, 1-4 s at 8 fps.
+    expect(tiny).toMatchObject({
+      version: shipped.model_version,
+      sizes: shipped.limits.sizes.map(([width, height]) => ({ width, height })),
+      frame_counts: [8, 16, 24, 32],
+      durations: [1, 2, 3, 4],
+      fps: 8,
+    });
     expect(tiny.vocabulary?.closed).toBe(true);
     const missing = await client.models.get("wan2.2-ti2v-5b").catch((e) => e);
     expect(missing).toBeInstanceOf(NotFoundError);
@@ -145,7 +153,7 @@ describe("SDK against the real edge (workerd) and a lease-protocol runner", () =
     expect(refused.code).toBe("prompt_out_of_vocabulary");
     expect(refused.vocabularyErrors).toEqual([
       expect.objectContaining({ word: "pink", span: { start: 2, end: 6 }, suggestions: ["red"] }),
-      expect.objectContaining({ word: "star", span: { start: 7, end: 11 }, suggestions: [] }),
+      expect.objectContaining({ word: "star", span: { start: 7, end: 11 }, suggestions: ["stay"] }),
     ]);
     // Each example prompt the model advertises is one it accepts.
     const example = await client.videos.create({ prompt: tiny.examples[0]!, num_inference_steps: 1 });

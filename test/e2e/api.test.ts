@@ -52,6 +52,24 @@ describe("a prompt through the whole stack", () => {
     expect(t.logs.find("job started", video.id)).toHaveLength(1);
   });
 
+  it("makes the 16:9 format at the longest length, 256×144 and 32 frames: an MP4 of that length and aspect", async () => {
+    const video = await t.client.videos.createAndWait(
+      {
+        prompt: "Three red balls in a row slide from the top to the bottom.",
+        ...{ width: 256, height: 144, num_frames: 32, seed: 5, outputs: ["mp4"] },
+        ...FAST,
+      },
+      { timeout: 120_000 },
+    );
+    expect(video.params).toMatchObject({ width: 256, height: 144, num_frames: 32 });
+    const res = await t.client.videos.content(video.id, { variant: "mp4" });
+    const path = join(out, `${video.id}-wide.mp4`);
+    writeFileSync(path, new Uint8Array(await res.arrayBuffer()));
+    const probed = await probe(path);
+    expect(probed).toMatchObject({ codec_name: "h264", frames: 32 });
+    expect(probed.width * 144).toBe(probed.height * 256);
+  });
+
   it("serves an identical seeded template request from the cache, without runner work", async () => {
     const request = {
       template: { id: "slide-in-to-center", variables: { color: "red", shape: "ball" } },

@@ -1,12 +1,18 @@
 import shipped from "@sketchreel/models/shape-world-tiny/model_index.json";
 import type { CreateVideoParams, Video } from "@sketchreel/sdk";
 
+/** The vocabulary's singular shape words: "balls" and "boxes" are plurals of listed shapes. */
+const SINGULAR_SHAPES = shipped.vocabulary.roles.shapes.filter(
+  (shape, _, all) => !all.includes(shape.slice(0, -1)) && !all.includes(shape.slice(0, -2)),
+);
+
 /**
  * The i-th of many distinct prompts the embedded model can draw (its vocabulary gate refuses any
- * other): a colour × shape × verb of its model_index.json, cycling.
+ * other): a colour × (singular) shape × verb of its model_index.json, cycling.
  */
 export function distinctPrompt(i: number): string {
-  const { colors, shapes } = shipped.vocabulary.roles;
+  const { colors } = shipped.vocabulary.roles;
+  const shapes = SINGULAR_SHAPES;
   const verbs = ["falls", "rises"];
   const color = colors[i % colors.length];
   const shape = shapes[Math.floor(i / colors.length) % shapes.length];

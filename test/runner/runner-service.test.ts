@@ -1,8 +1,8 @@
 /**
  * The runner service against the REAL edge (workers/edge in workerd via wrangler, offline), a real
  * S3-compatible server (s3rver) on loopback, and the real pipeline + onnxruntime backend on the tiny
- * random test model (packages/pipeline/test/fixtures/tiny-random, same 64×64×16 shape as the
- * embedded model, so the runner leases "shape-world-tiny" jobs with it).
+ * random test model (packages/pipeline/test/fixtures/tiny-random, which draws the embedded model's
+ * default 64×64×16, so the runner leases "shape-world-tiny" jobs with it).
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";

@@ -128,7 +128,7 @@ describe("sketchreel generate", () => {
       code: "prompt_out_of_vocabulary",
       errors: [
         { field: "prompt", rule: "unknown_word", word: "pink", span: { start: 2, end: 6 }, suggestions: ["red"] },
-        { field: "prompt", rule: "unknown_word", word: "star", span: { start: 7, end: 11 }, suggestions: [] },
+        { field: "prompt", rule: "unknown_word", word: "star", span: { start: 7, end: 11 }, suggestions: ["stay"] },
       ],
     });
     expect(existsSync(file)).toBe(false);
@@ -150,6 +150,19 @@ describe("sketchreel generate", () => {
     expect(report.model.dir).toBe(EMBEDDED_MODEL_DIR);
     const stream = await probeVideo(file);
     expect(stream).toMatchObject({ codec_name: "h264", nb_read_frames: String(report.params.num_frames) });
+  });
+
+  it("runs the embedded model at its 16:9 size and longest clip: a world-v2 prompt, 256x144, 32 frames", async () => {
+    const file = join(out, "embedded-wide.mp4");
+    const run = await sketchreel([
+      ...["generate", "Three red balls in a row slide from the top to the bottom.", "--seed", "1", "-o", file],
+      ...["--size", "256x144", "--frames", "32", "--steps", "2", "--json"],
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.model.dir).toBe(EMBEDDED_MODEL_DIR);
+    expect(report.params).toMatchObject({ width: 256, height: 144, num_frames: 32 });
+    expect(await probeVideo(file)).toMatchObject({ codec_name: "h264", width: 512, height: 288, nb_read_frames: "32" });
   });
 
   it("points at --model when the model directory holds no package", async () => {

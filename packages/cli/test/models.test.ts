@@ -33,10 +33,11 @@ describe("sketchreel models", () => {
       version: shipped.model_version,
       description: shipped.description,
       default: true,
-      sizes: [{ width: 64, height: 64 }],
-      frame_counts: [16],
-      durations: [2],
-      fps: 8,
+      sizes: shipped.limits.sizes.map(([width, height]: [number, number]) => ({ width, height })),
+      // DESIGN.md's world v2: 1, 2, 3 and 4 s at 8 fps.
+      frame_counts: [8, 16, 24, 32],
+      durations: [1, 2, 3, 4],
+      fps: shipped.defaults.fps,
       examples: shipped.examples,
       vocabulary: shipped.vocabulary,
     });
@@ -47,9 +48,13 @@ describe("sketchreel models", () => {
   it("prints a summary a person reads: sizes, durations, the words it knows, examples", async () => {
     const run = await sketchreel(["models"]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain("shape-world-tiny 2.1.0 (default)");
-    expect(run.stdout).toContain("  sizes       64x64\n");
-    expect(run.stdout).toContain("  durations   2 s (16 frames) at 8 fps\n");
+    expect(run.stdout).toContain(`shape-world-tiny ${shipped.model_version} (default)`);
+    expect(run.stdout).toContain("  sizes       64x64, 128x128, 256x256, 256x144\n");
+    expect(run.stdout).toContain(
+      "  durations   1 s (8 frames), 2 s (16 frames), 3 s (24 frames), 4 s (32 frames) at 8 fps\n",
+    );
+    expect(run.stdout).toContain(`  vocabulary  closed: at most ${shipped.vocabulary.max_objects} objects, `);
+    expect(run.stdout).toContain("    formations  row, column, circle\n");
     expect(run.stdout).toContain("    colours     red, green, blue, yellow, purple, orange, white\n");
     expect(run.stdout).toContain(`    ${shipped.examples[0]}\n`);
   });

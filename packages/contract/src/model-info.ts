@@ -12,7 +12,7 @@ export const Model = z
   .object({
     object: z.literal("model"),
     id: ModelId,
-    version: z.string().openapi({ description: "Part of every cache key.", example: "2.1.0" }),
+    version: z.string().openapi({ description: "Part of every cache key.", example: "3.0.0" }),
     description: z.string(),
     default: z.boolean().openapi({ description: "The model a request without `model` gets." }),
     sizes: z
@@ -20,15 +20,22 @@ export const Model = z
       .nullable()
       .openapi({
         description: "Every supported width × height; `null`: any size in `size_range`.",
-        example: [{ width: 64, height: 64 }],
+        example: [
+          { width: 64, height: 64 },
+          { width: 128, height: 128 },
+          { width: 256, height: 256 },
+          { width: 256, height: 144 },
+        ],
       }),
     size_range: z
       .object({ min: z.number().int(), max: z.number().int(), multiple: z.number().int() })
       .openapi({ description: "Bounds and step of width and height." }),
-    frame_counts: z.array(z.number().int()).openapi({ description: "Every supported `num_frames`.", example: [16] }),
+    frame_counts: z
+      .array(z.number().int())
+      .openapi({ description: "Every supported `num_frames`.", example: [8, 16, 24, 32] }),
     durations: z
       .array(z.number())
-      .openapi({ description: "Seconds of each of `frame_counts` at the model's `fps`.", example: [2] }),
+      .openapi({ description: "Seconds of each of `frame_counts` at the model's `fps`.", example: [1, 2, 3, 4] }),
     fps: z.number().int().openapi({ description: "Frames per second the model was made for.", example: 8 }),
     steps: Range("`num_inference_steps`: bounds and default."),
     guidance_scale: Range("`guidance_scale`: bounds and default."),

@@ -1,7 +1,6 @@
 import { ModelVocabulary } from "@sketchreel/contract";
 import { describe, expect, it } from "vitest";
 import { SHIPPED_VOCABULARY } from "./fixtures/shipped-model.js";
-import { WORLD_V2_VOCABULARY } from "./fixtures/world-v2-vocabulary.js";
 import { lintPrompt } from "./lint.js";
 import { checkPromptVocabulary } from "./vocabulary-gate.js";
 
@@ -31,11 +30,14 @@ describe("lintPrompt (shape-world-tiny's closed vocabulary)", () => {
     expect(codes("a red ball moves next to a blue cube")).toContain("vague_spatial_word");
   });
 
-  it("rejects more than two subjects as an error", () => {
-    const result = lint("a red ball, a blue cube and a green triangle move from the left to the right");
-    expect(result).toMatchObject({ ok: false, subjects: 3 });
+  it("rejects more subjects than the model draws as an error", () => {
+    const result = lint(
+      "a red ball, a blue cube, a green triangle, a white dot, a yellow box, an orange ball and a purple block move from the left to the right",
+    );
+    expect(result).toMatchObject({ ok: false, subjects: 7 });
+    expect(result.subjects).toBeGreaterThan(SHIPPED_VOCABULARY.max_objects ?? Number.POSITIVE_INFINITY);
     expect(result.issues).toContainEqual(
-      expect.objectContaining({ code: "too_many_subjects", severity: "error", span: { start: 36, end: 44 } }),
+      expect.objectContaining({ code: "too_many_subjects", severity: "error", span: { start: 98, end: 103 } }),
     );
   });
 
@@ -54,7 +56,7 @@ describe("lintPrompt (shape-world-tiny's closed vocabulary)", () => {
         code: "unknown_word",
         severity: "error",
         span: { start: 7, end: 11 },
-        suggestion: null,
+        suggestion: "stay",
       }),
     ]);
     expect(result.issues.map((i) => i.span)).toEqual(
@@ -67,7 +69,8 @@ describe("lintPrompt (shape-world-tiny's closed vocabulary)", () => {
     expect(lint("a red oval falls").issues).toEqual([
       expect.objectContaining({ code: "unknown_shape", suggestion: "ball" }),
     ]);
-    expect(lint(`a red ball falls ${"and falls ".repeat(15)}`).issues.map((i) => i.code)).toContain("too_many_tokens");
+    const tooLong = `a red ball falls ${"and falls ".repeat(SHIPPED_VOCABULARY.max_tokens ?? 0)}`;
+    expect(lint(tooLong).issues.map((i) => i.code)).toContain("too_many_tokens");
   });
 
   it("errs on unknown words, warns about missing motion and a path that goes nowhere", () => {
@@ -84,9 +87,7 @@ describe("lintPrompt (shape-world-tiny's closed vocabulary)", () => {
   });
 });
 
-describe("lintPrompt (a world-v2 vocabulary)", () => {
-  const lintV2 = (prompt: string) => lintPrompt(prompt, WORLD_V2_VOCABULARY);
-
+describe("lintPrompt (world-v2 prompts in shape-world-tiny's vocabulary)", () => {
   it.each([
     ["Three red balls in a row slide from the top to the bottom.", 3],
     ["A white ball stands in the middle of a circle of five yellow dots.", 6],
@@ -96,19 +97,19 @@ describe("lintPrompt (a world-v2 vocabulary)", () => {
     ["A red ball is between a blue square and a green triangle.", 3],
     ["A row of four green squares along the bottom.", 4],
   ])("accepts %j with no issues, counting %i subjects", (prompt, subjects) => {
-    expect(lintV2(prompt)).toMatchObject({ ok: true, subjects, issues: [] });
+    expect(lint(prompt)).toMatchObject({ ok: true, subjects, issues: [] });
   });
 
   it('flags a bare vague "around" but not the standard "circles around the center"', () => {
     const prompt = "a red ball circles around the center while a blue square moves around";
-    const issues = lintV2(prompt).issues.filter((i) => i.code === "vague_spatial_word");
+    const issues = lint(prompt).issues.filter((i) => i.code === "vague_spatial_word");
     expect(issues.map((i) => prompt.slice(i.span?.start, i.span?.end))).toEqual(["around"]);
     expect(issues[0]?.span?.start).toBe(prompt.lastIndexOf("around"));
     expect(codes("a red ball sits around the top")).toContain("vague_spatial_word");
   });
 
   it("refuses a seventh object as an error naming the group that goes over", () => {
-    const result = lintV2("Five red balls stay at the top and two blue balls stay at the bottom.");
+    const result = lint("Five red balls stay at the top and two blue balls stay at the bottom.");
     expect(result).toMatchObject({ ok: false, subjects: 7 });
     expect(result.issues).toEqual([
       expect.objectContaining({ code: "too_many_subjects", severity: "error", span: { start: 44, end: 49 } }),
@@ -116,11 +117,11 @@ describe("lintPrompt (a world-v2 vocabulary)", () => {
   });
 
   it("canonicalizes plurals but keeps formation words and shape words used as verbs", () => {
-    expect(lintV2("Five yellow Dots in a circle").normalized_prompt).toBe("five yellow balls in a circle");
-    expect(lintV2("a white sphere in the middle of a circle of four blue cubes").normalized_prompt).toBe(
+    expect(lint("Five yellow Dots in a circle").normalized_prompt).toBe("five yellow balls in a circle");
+    expect(lint("a white sphere in the middle of a circle of four blue cubes").normalized_prompt).toBe(
       "a white ball in the center of a circle of four blue squares",
     );
-    expect(lintV2("a red circle circles around the middle").normalized_prompt).toBe(
+    expect(lint("a red circle circles around the middle").normalized_prompt).toBe(
       "a red ball circles around the center",
     );
   });

@@ -1,11 +1,12 @@
 import { ModelVocabulary } from "@sketchreel/contract";
 import tokenizer from "@sketchreel/models/shape-world-tiny/tokenizer/tokenizer.json";
-import { objectTotal, parsePrompt } from "@sketchreel/shape-world";
+import { objectTotal, parsePrompt, parseSuite } from "@sketchreel/shape-world";
 import devSuite from "@sketchreel/shape-world/suites/v1-dev.json";
 import testSuite from "@sketchreel/shape-world/suites/v1-test.json";
+import v2DevSuite from "@sketchreel/shape-world/suites/v2-dev.json";
+import v2TestSuite from "@sketchreel/shape-world/suites/v2-test.json";
 import { describe, expect, it } from "vitest";
 import { SHIPPED_MODEL, SHIPPED_VOCABULARY } from "./fixtures/shipped-model.js";
-import { WORLD_V2_VOCABULARY } from "./fixtures/world-v2-vocabulary.js";
 import { checkPromptVocabulary, countPromptObjects, vocabularyWords } from "./vocabulary-gate.js";
 
 const check = (prompt: string) => checkPromptVocabulary(prompt, SHIPPED_VOCABULARY);
@@ -15,6 +16,27 @@ const refusals = (prompt: string) =>
 
 const EXAMPLE_1 =
   "A yellow ball rolls from the left edge to the center of the screen, while a blue cube remains stationary on the right.";
+// World v2 (DESIGN.md, WORLD-V2.md): the seed's three cases and every construct of the grammar.
+const CASE_2 = "Three red balls in a row slide from the top to the bottom.";
+const CASE_3 = "A white ball stands in the middle of a circle of five yellow dots.";
+const V2_PROMPTS = [
+  EXAMPLE_1,
+  CASE_2,
+  CASE_3,
+  "A row of four green squares along the bottom.",
+  "Three blue dots in a column on the left.",
+  "Two orange cubes fall while a purple triangle rises.",
+  "Five yellow spheres stay in a circle, and a white box orbits the center.",
+  "A red ball is between a blue square and a green triangle.",
+  "A red ball circles around the center, starting at the left, while three blue blocks remain at the bottom.",
+  "A green triangle moves back and forth between the left and the right.",
+  "Four white circles in a row travel from the top edge to the bottom edge.",
+  "A column of two red boxes stands on the right edge as a yellow dot glides from the left to the center.",
+  "Three orange triangles are stationary at the top, and three purple balls sit in a row at the bottom.",
+];
+
+/** What the shipped model_index.json allows: the messages below quote it. */
+const { max_objects: MAX_OBJECTS, max_tokens: MAX_TOKENS } = SHIPPED_VOCABULARY;
 
 describe("checkPromptVocabulary on the shipped shape-world-tiny vocabulary", () => {
   it("refuses the issue's cat and dog: every unknown word, where it is, and the nearest known words", () => {
@@ -30,36 +52,43 @@ describe("checkPromptVocabulary on the shipped shape-world-tiny vocabulary", () 
     });
   });
 
-  it("refuses five red balls in a circle: world v1 has no counts, plurals or arrangements", () => {
+  it("refuses five red balls arranged in a circle: counts, plurals and formations, but not every word", () => {
     expect(refusals("five red balls arranged in a circle")).toEqual([
-      { rule: "unknown_word", word: "five", at: [0, 4], suggestions: [] },
-      { rule: "unknown_word", word: "balls", at: [9, 14], suggestions: ["ball"] },
       { rule: "unknown_word", word: "arranged", at: [15, 23], suggestions: [] },
+    ]);
+    expect(refusals("six red balls in a row")).toEqual([
+      { rule: "unknown_word", word: "six", at: [0, 3], suggestions: ["sit"] },
     ]);
   });
 
   it("refuses a pink star, suggesting the palette's red from the synonyms", () => {
     expect(refusals("a pink star moves from the left to the right")).toEqual([
       { rule: "unknown_word", word: "pink", at: [2, 6], suggestions: ["red"] },
-      { rule: "unknown_word", word: "star", at: [7, 11], suggestions: [] },
+      { rule: "unknown_word", word: "star", at: [7, 11], suggestions: ["stay"] },
     ]);
   });
 
-  it("refuses a prompt longer than the tokenizer's 32 tokens, naming where the cut would fall", () => {
-    const long = `${EXAMPLE_1.slice(0, -1)} side of the screen near the bottom edge of the screen.`;
-    // 36 tokens (punctuation counts): the 33rd is the "of" after "bottom edge", at character 158.
-    expect(refusals(long)).toEqual([{ rule: "too_many_tokens", word: "of", at: [158, 172], suggestions: [] }]);
+  it("refuses a prompt longer than the tokenizer's max_tokens, naming where the cut would fall", () => {
+    const long = `${EXAMPLE_1.slice(0, -1)} side of the screen, and three red balls in a row fall from the top edge of the screen to the bottom edge of the screen.`;
+    // 52 tokens (punctuation counts): with 48 the 49th is the "of" after "bottom edge", at character 223.
+    expect(MAX_TOKENS).toBe(48);
+    expect(refusals(long)).toEqual([{ rule: "too_many_tokens", word: "of", at: [223, 237], suggestions: [] }]);
     expect(check(long)[0]?.message).toBe(
-      'the prompt is 36 tokens long; the model reads at most 32, so it would ignore everything from "of" on',
+      `the prompt is 52 tokens long; the model reads at most ${MAX_TOKENS}, so it would ignore everything from "of" on`,
     );
   });
 
-  it("refuses a third object, pointing at it", () => {
-    const prompt = "a red ball is above a blue square and a green triangle falls";
-    expect(refusals(prompt)).toEqual([{ rule: "too_many_objects", word: "triangle", at: [46, 54], suggestions: [] }]);
-    expect(check(prompt)[0]?.message).toBe(
-      'the prompt names 3 objects; the model draws at most 2 ("triangle" is one too many)',
-    );
+  it("refuses an object beyond max_objects, pointing at the group that goes over", () => {
+    const prompt = "Five red balls stay at the top and two blue balls stay at the bottom.";
+    expect(refusals(prompt)).toEqual([{ rule: "too_many_objects", word: "balls", at: [44, 49], suggestions: [] }]);
+    expect(check(prompt)[0]).toMatchObject({
+      field: "prompt",
+      message: `the prompt names 7 objects; the model draws at most ${MAX_OBJECTS} ("balls" is one too many)`,
+    });
+    expect(countPromptObjects(`${CASE_3.slice(0, -1)} and a red cube falls`, SHIPPED_VOCABULARY)).toBe(7);
+    expect(check(`${CASE_3.slice(0, -1)} and a red cube falls`)).toMatchObject([
+      { rule: "too_many_objects", word: "cube" },
+    ]);
   });
 
   it("keeps the prompt's own spelling in word and message, and suggests for typos and punctuation", () => {
@@ -73,21 +102,30 @@ describe("checkPromptVocabulary on the shipped shape-world-tiny vocabulary", () 
     ]);
   });
 
-  it("accepts DESIGN.md's example 1 and every prompt of both suites: it never refuses what the model draws", () => {
+  it("accepts DESIGN.md's example 1 and every prompt of the v1 and v2 suites: it never refuses what the model draws", () => {
     expect(check(EXAMPLE_1)).toEqual([]);
-    for (const { prompt } of [...testSuite, ...devSuite]) expect(check(prompt), prompt).toEqual([]);
+    for (const { prompt } of [...testSuite, ...devSuite, ...v2TestSuite, ...v2DevSuite]) {
+      expect(check(prompt), prompt).toEqual([]);
+    }
     for (const prompt of SHIPPED_MODEL.examples) expect(check(prompt), prompt).toEqual([]);
   });
 
   it("knows exactly the words of the model's tokenizer (tokenizer.json's WordLevel vocabulary, minus <pad> and <unk>)", () => {
     const tokenizerWords = Object.keys(tokenizer.model.vocab).filter((w) => w !== "<pad>" && w !== "<unk>");
-    expect(tokenizerWords).toHaveLength(61);
+    expect(tokenizerWords).toHaveLength(102);
     expect(vocabularyWords(SHIPPED_VOCABULARY).sort()).toEqual(tokenizerWords.sort());
   });
 
   it("counts the objects a prompt names", () => {
     expect(countPromptObjects(EXAMPLE_1, SHIPPED_VOCABULARY)).toBe(2);
     expect(countPromptObjects("a white dot stays in the center", SHIPPED_VOCABULARY)).toBe(1);
+    expect(countPromptObjects(CASE_3, SHIPPED_VOCABULARY)).toBe(6);
+  });
+
+  it("counts a colour named again once: each colour names one thing", () => {
+    const prompt = "A red ball is above a blue square, and the blue square stays at the bottom.";
+    expect(countPromptObjects(prompt, SHIPPED_VOCABULARY)).toBe(2);
+    expect(check(prompt)).toEqual([]);
   });
 });
 
@@ -99,18 +137,14 @@ describe("checkPromptVocabulary on other vocabularies", () => {
     }
   });
 
-  // DESIGN.md's world v2: counts and formations come from the vocabulary data, not from code.
+  // Counts and formations come from the vocabulary data, not from code: here formations are phrases.
   const v2 = ModelVocabulary.parse({
     ...SHIPPED_VOCABULARY,
-    max_objects: 6,
     roles: {
       ...SHIPPED_VOCABULARY.roles,
-      shapes: [...SHIPPED_VOCABULARY.roles.shapes, "balls", "dots", "squares"],
-      verbs: [...SHIPPED_VOCABULARY.roles.verbs, "stands"],
-      counts: ["two", "three", "four", "five"],
+      shapes: ["ball", "balls", "dots", "square", "squares", "triangle"],
       formations: ["in a row", "in a circle", "a circle of"],
     },
-    count_values: { two: 2, three: 3, four: 4, five: 5 },
   });
 
   it("counts groups by their number and never counts a formation's circle", () => {
@@ -136,97 +170,38 @@ describe("checkPromptVocabulary on other vocabularies", () => {
   });
 });
 
-// World v2 (DESIGN.md, WORLD-V2.md): the seed's three cases and every construct of the grammar.
-const CASE_2 = "Three red balls in a row slide from the top to the bottom.";
-const CASE_3 = "A white ball stands in the middle of a circle of five yellow dots.";
-const V2_PROMPTS = [
-  EXAMPLE_1,
-  CASE_2,
-  CASE_3,
-  "A row of four green squares along the bottom.",
-  "Three blue dots in a column on the left.",
-  "Two orange cubes fall while a purple triangle rises.",
-  "Five yellow spheres stay in a circle, and a white box orbits the center.",
-  "A red ball is between a blue square and a green triangle.",
-  "A red ball circles around the center, starting at the left, while three blue blocks remain at the bottom.",
-  "A green triangle moves back and forth between the left and the right.",
-  "Four white circles in a row travel from the top edge to the bottom edge.",
-  "A column of two red boxes stands on the right edge as a yellow dot glides from the left to the center.",
-  "Three orange triangles are stationary at the top, and three purple balls sit in a row at the bottom.",
-];
-
-describe("checkPromptVocabulary on a world-v2 vocabulary", () => {
-  const checkV2 = (prompt: string) => checkPromptVocabulary(prompt, WORLD_V2_VOCABULARY);
-
+describe("checkPromptVocabulary on world-v2 prompts (the shipped vocabulary)", () => {
   it("accepts every v2 construct and counts objects exactly as the parser does (a group counts its number)", () => {
     for (const prompt of V2_PROMPTS) {
-      expect(checkV2(prompt), prompt).toEqual([]);
-      expect(countPromptObjects(prompt, WORLD_V2_VOCABULARY), prompt).toBe(objectTotal(parsePrompt(prompt).objects));
+      expect(check(prompt), prompt).toEqual([]);
+      expect(countPromptObjects(prompt, SHIPPED_VOCABULARY), prompt).toBe(objectTotal(parsePrompt(prompt).objects));
     }
-    expect(countPromptObjects(CASE_3, WORLD_V2_VOCABULARY)).toBe(6);
+    expect(countPromptObjects(CASE_3, SHIPPED_VOCABULARY)).toBe(6);
   });
 
-  it("keeps accepting every v1 prompt of both suites", () => {
-    for (const { prompt } of [...testSuite, ...devSuite]) expect(checkV2(prompt), prompt).toEqual([]);
+  it("counts the objects of every v2 suite prompt as its scene spec does", () => {
+    for (const { prompt, objects } of parseSuite([...v2TestSuite, ...v2DevSuite])) {
+      expect(countPromptObjects(prompt, SHIPPED_VOCABULARY), prompt).toBe(objectTotal(objects));
+    }
   });
 
-  it("refuses a seventh object with the field, the rule and the group that goes over", () => {
-    const prompt = "Five red balls stay at the top and two blue balls stay at the bottom.";
-    expect(checkV2(prompt)).toEqual([
-      {
-        field: "prompt",
-        rule: "too_many_objects",
-        message: 'the prompt names 7 objects; the model draws at most 6 ("balls" is one too many)',
-        word: "balls",
-        span: { start: 44, end: 49 },
-        suggestions: [],
-      },
-    ]);
-    expect(countPromptObjects(`${CASE_3} and a red cube falls`, WORLD_V2_VOCABULARY)).toBe(7);
-    expect(checkV2(`${CASE_3.slice(0, -1)} and a red cube falls`)).toMatchObject([
-      { rule: "too_many_objects", word: "cube" },
-    ]);
+  it("counts a formation word that is also a shape as the shape outside a formation phrase", () => {
+    expect(countPromptObjects("A white circle rises.", SHIPPED_VOCABULARY)).toBe(1);
+    expect(countPromptObjects("The purple circle stays to the right of the yellow circle.", SHIPPED_VOCABULARY)).toBe(
+      2,
+    );
+    expect(countPromptObjects("a circle moves from the left to the right", SHIPPED_VOCABULARY)).toBe(1);
   });
 
   it("does not count a shape word used as a verb, a formation's circle or a colour named again", () => {
-    expect(countPromptObjects("a red ball circles around the center", WORLD_V2_VOCABULARY)).toBe(1);
+    expect(countPromptObjects("a red ball circles around the center", SHIPPED_VOCABULARY)).toBe(1);
     expect(
-      countPromptObjects("five yellow dots in a circle and a red ball circles the center", WORLD_V2_VOCABULARY),
+      countPromptObjects("five yellow dots in a circle and a red ball circles the center", SHIPPED_VOCABULARY),
     ).toBe(6);
-    expect(countPromptObjects("a circle of five yellow dots", WORLD_V2_VOCABULARY)).toBe(5);
-    expect(
-      countPromptObjects("three red balls fall while the three red balls stay in a row", WORLD_V2_VOCABULARY),
-    ).toBe(3);
-  });
-});
-
-describe("the shipped shape-world-tiny vocabulary on world-v2 prompts", () => {
-  it("keeps refusing the v2 cases word by word, with the nearest known words", () => {
-    expect(check(EXAMPLE_1)).toEqual([]);
-    expect(refusals(CASE_2)).toEqual([
-      { rule: "unknown_word", word: "Three", at: [0, 5], suggestions: ["the"] },
-      { rule: "unknown_word", word: "balls", at: [10, 15], suggestions: ["ball"] },
-      { rule: "unknown_word", word: "row", at: [21, 24], suggestions: [] },
-      { rule: "unknown_word", word: "slide", at: [25, 30], suggestions: ["slides"] },
-    ]);
-    expect(refusals(CASE_3)).toEqual([
-      { rule: "unknown_word", word: "stands", at: [13, 19], suggestions: ["stays"] },
-      { rule: "unknown_word", word: "five", at: [49, 53], suggestions: [] },
-      { rule: "unknown_word", word: "dots", at: [61, 65], suggestions: ["dot"] },
-    ]);
-  });
-
-  it("refuses every v2 prompt but case 1, and a third object as before", () => {
-    for (const prompt of V2_PROMPTS.slice(1)) expect(check(prompt), prompt).not.toEqual([]);
-    expect(check("a red ball is between a blue square and a green triangle").map((e) => e.rule)).toEqual([
-      "unknown_word",
-      "too_many_objects",
-    ]);
-  });
-
-  it("counts a colour named again once: each colour names one thing", () => {
-    const prompt = "A red ball is above a blue square, and the blue square stays at the bottom.";
-    expect(countPromptObjects(prompt, SHIPPED_VOCABULARY)).toBe(2);
-    expect(check(prompt)).toEqual([]);
+    expect(countPromptObjects("a circle of five yellow dots", SHIPPED_VOCABULARY)).toBe(5);
+    expect(countPromptObjects("three white balls in a circle", SHIPPED_VOCABULARY)).toBe(3);
+    expect(countPromptObjects("three red balls fall while the three red balls stay in a row", SHIPPED_VOCABULARY)).toBe(
+      3,
+    );
   });
 });

@@ -118,8 +118,9 @@ export function countPromptObjects(prompt: string, vocabulary: ModelVocabulary):
 }
 
 /**
- * Walks the tokens: a formation phrase is skipped (the "circle" of "a circle of" is no object), a
- * count word sets how many the next shape stands for, each shape phrase adds that many (else one) —
+ * Walks the tokens: a formation phrase is skipped (the "circle" of "a circle of" or "in a circle" is
+ * no object; the one of "a yellow circle" is), a count word sets how many the next shape stands for,
+ * each shape phrase adds that many (else one) —
  * except a shape word right after a shape, which is a verb ("a red ball circles the center"), and,
  * in the shape-world grammar, a colour named before ("the blue square" again; "three red balls" then
  * "the three red balls" count three). `tokensOf[i]` is the first and last token of the shape that
@@ -132,7 +133,8 @@ function countObjects(tokens: ModelToken[], c: CompiledVocabulary) {
   let afterShape = false;
   for (let i = 0; i < tokens.length; ) {
     const formation = longestMatch(tokens, i, c.formations);
-    if (formation > 0) {
+    const alsoShape = formation > 0 && longestMatch(tokens, i, c.shapes) >= formation;
+    if (formation > 0 && (!alsoShape || inFormationPhrase(tokens, i, formation))) {
       i += formation;
       afterShape = false;
       continue;
@@ -154,6 +156,16 @@ function countObjects(tokens: ModelToken[], c: CompiledVocabulary) {
     i += Math.max(shape, 1);
   }
   return { total: tokensOf.length, tokensOf };
+}
+
+/**
+ * Whether the formation word at `at` (`length` tokens) stands where the grammar puts a formation:
+ * "in a circle" or "a circle of …". A word that is both a formation and a shape ("circle") is the
+ * shape anywhere else ("a yellow circle rises").
+ */
+function inFormationPhrase(tokens: ModelToken[], at: number, length: number): boolean {
+  const inA = tokens[at - 2]?.text === "in" && tokens[at - 1]?.text === "a";
+  return inA || tokens[at + length]?.text === "of";
 }
 
 function longestMatch(tokens: ModelToken[], at: number, candidates: string[][]): number {

@@ -711,7 +711,7 @@ export interface components {
             id: string;
             /**
              * @description Part of every cache key.
-             * @example 2.1.0
+             * @example 3.0.0
              */
             version: string;
             description: string;
@@ -723,6 +723,18 @@ export interface components {
              *       {
              *         "width": 64,
              *         "height": 64
+             *       },
+             *       {
+             *         "width": 128,
+             *         "height": 128
+             *       },
+             *       {
+             *         "width": 256,
+             *         "height": 256
+             *       },
+             *       {
+             *         "width": 256,
+             *         "height": 144
              *       }
              *     ]
              */
@@ -739,14 +751,20 @@ export interface components {
             /**
              * @description Every supported `num_frames`.
              * @example [
-             *       16
+             *       8,
+             *       16,
+             *       24,
+             *       32
              *     ]
              */
             frame_counts: number[];
             /**
              * @description Seconds of each of `frame_counts` at the model's `fps`.
              * @example [
-             *       2
+             *       1,
+             *       2,
+             *       3,
+             *       4
              *     ]
              */
             durations: number[];

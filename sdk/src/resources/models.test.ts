@@ -3,7 +3,13 @@ import { json, problem, scriptedFetch } from "../../test/scripted-fetch.js";
 import { NotFoundError, Sketchreel } from "../index.js";
 
 const BASE = "http://api.test";
-const MODEL = { object: "model", id: "shape-world-tiny", version: "2.1.0", frame_counts: [16], durations: [2] };
+const MODEL = {
+  object: "model",
+  id: "shape-world-tiny",
+  version: "3.0.0",
+  frame_counts: [8, 16, 24, 32],
+  durations: [1, 2, 3, 4],
+};
 
 describe("client.models", () => {
   it("lists and gets models by id", async () => {

@@ -81,14 +81,16 @@ describe("errors at the boundary", () => {
     const res = await json(
       "POST",
       "/v1/videos",
-      { prompt: "a red ball falls from the top to the bottom", width: 128, num_frames: 24 },
+      { prompt: "a red ball falls from the top to the bottom", width: 128, num_frames: 20 },
       key.auth,
     );
     expect(res.status).toBe(422);
     const errors = ((await res.json()) as ProblemBody).errors ?? [];
-    expect(errors.find((e) => e.field === "width")?.message).toContain("64x64");
+    expect(errors.find((e) => e.field === "width")?.message).toBe(
+      "size 128x64 is not supported (allowed: 64x64, 128x128, 256x256, 256x144) for model shape-world-tiny",
+    );
     expect(errors.find((e) => e.field === "num_frames")?.message).toBe(
-      "num_frames must be 16 (got 24) for model shape-world-tiny",
+      "num_frames must be a multiple of 8 (got 20) for model shape-world-tiny (supported: 8, 16, 24, 32)",
     );
     const model = await json("POST", "/v1/videos", { prompt: "a red ball", model: "nope" }, key.auth);
     expect(((await model.json()) as ProblemBody).errors?.[0]?.message).toContain("shape-world-tiny");

@@ -1,6 +1,10 @@
 import type { Model, ModelList, Problem, VideoList } from "@sketchreel/contract";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_MODEL_ID, MODELS } from "../src/models.js";
 import { call, createKey, json } from "./helpers.js";
+
+/** The shipped package's model_index.json, as the generated catalog holds it. */
+const SHIPPED = MODELS[DEFAULT_MODEL_ID]!;
 
 const EXAMPLE_1 =
   "A yellow ball rolls from the left edge to the center of the screen, while a blue cube remains stationary on the right.";
@@ -14,25 +18,33 @@ describe("GET /v1/models", () => {
     expect(list.object).toBe("list");
     expect(list.data.map((m) => m.id)).toEqual(["shape-world-tiny"]);
     const [tiny] = list.data;
-    // gpu-runner/models/shape-world-tiny/model_index.json 2.1.0: one size, 16 frames at 8 fps.
+    // gpu-runner/models/shape-world-tiny/model_index.json (world v2): DESIGN.md's four sizes, 1-4 s at 8 fps.
     expect(tiny).toMatchObject({
       object: "model",
       id: "shape-world-tiny",
-      version: "2.1.0",
+      version: SHIPPED.model_version,
       default: true,
-      sizes: [{ width: 64, height: 64 }],
-      frame_counts: [16],
-      durations: [2],
+      sizes: [
+        { width: 64, height: 64 },
+        { width: 128, height: 128 },
+        { width: 256, height: 256 },
+        { width: 256, height: 144 },
+      ],
+      frame_counts: [8, 16, 24, 32],
+      durations: [1, 2, 3, 4],
       fps: 8,
       steps: { min: 1, max: 100, default: 20 },
       guidance_scale: { min: 1, max: 20, default: 2 },
-      vocabulary: { closed: true, max_objects: 2, max_tokens: 32 },
+      vocabulary: { closed: true, max_objects: 6, max_tokens: SHIPPED.vocabulary?.max_tokens },
     });
     expect(tiny?.description).toContain("shape-world");
     expect(tiny?.examples[0]).toBe(EXAMPLE_1);
     expect(tiny?.vocabulary?.roles.colors).toEqual(["red", "green", "blue", "yellow", "purple", "orange", "white"]);
     expect(tiny?.vocabulary?.roles.relations).toContain("to the left of");
-    expect(tiny?.vocabulary?.roles).toMatchObject({ counts: [], formations: [] });
+    expect(tiny?.vocabulary?.roles).toMatchObject({
+      counts: ["two", "three", "four", "five"],
+      formations: ["row", "column", "circle"],
+    });
   });
 
   it("gets one model by id; an unknown id is a 404 naming the served ones", async () => {
@@ -94,21 +106,22 @@ describe("the vocabulary gate on POST /v1/videos", () => {
 
   it("names too many objects and too many tokens", async () => {
     const key = await createKey();
-    const three = await json(
+    const seven = await json(
       "POST",
       "/v1/videos",
-      { prompt: "a red ball and a blue ball and a green dot fall" },
+      { prompt: "five red balls stay at the top and two blue balls dance" },
       key.auth,
     );
-    const errors = ((await three.json()) as VocabularyProblem).errors;
+    const errors = ((await seven.json()) as VocabularyProblem).errors;
     expect(errors.map((e) => [e.rule, e.word])).toEqual([
-      ["too_many_objects", "dot"],
-      ["unknown_word", "fall"],
+      ["too_many_objects", "balls"],
+      ["unknown_word", "dance"],
     ]);
-    const long = `${EXAMPLE_1.slice(0, -1)} side of the screen near the bottom edge of the screen.`;
+    // 52 tokens; the model reads 48, so the cut falls on the "of" after "bottom edge".
+    const long = `${EXAMPLE_1.slice(0, -1)} side of the screen, and three red balls in a row fall from the top edge of the screen to the bottom edge of the screen.`;
     const cut = await json("POST", "/v1/videos", { prompt: long }, key.auth);
     expect(((await cut.json()) as VocabularyProblem).errors).toMatchObject([
-      { rule: "too_many_tokens", word: "of", span: { start: 158, end: 172 } },
+      { rule: "too_many_tokens", word: "of", span: { start: 223, end: 237 } },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { CLAUSE_KINDS } from "@sketchreel/shape-world";
 import { formatKey } from "./clip-format.js";
 import type { EvalRun } from "./run-suite.js";
+import { SEED_VARIETY_BAR, VARIETY_SEEDS } from "./seed-variety.js";
 import { type EvalSummary, type Scores, type Tally, tally } from "./summarize.js";
 
 const cell = (t: Tally | undefined) => (t?.total ? `${t.passed}/${t.total}` : "-");
@@ -9,7 +10,7 @@ const pct = (t: Tally | undefined) => (t?.pct === null || t?.pct === undefined ?
 /**
  * The human-readable result: one line per prompt (runs fully correct, clauses passed per kind that
  * occurs, and its format when the suite mixes formats), then per format (when there are several),
- * then per-kind accuracy and the fully-correct share.
+ * then per-kind accuracy, the fully-correct share and the seed variety beside its bar.
  */
 export function formatTable(runs: EvalRun[], summary: EvalSummary): string {
   const kinds = CLAUSE_KINDS.filter((kind) => summary.per_kind[kind]);
@@ -58,5 +59,24 @@ export function formatTable(runs: EvalRun[], summary: EvalSummary): string {
     `fully correct: ${pct(summary.fully_correct)} of runs (${cell(summary.fully_correct)}), ` +
       `${cell(summary.prompts_fully_correct_all_seeds)} prompts on every seed; ${summary.seconds_per_video} s per video` +
       (mixed ? "" : ` (${formats[0] ?? "no runs"})`),
+    varietyLine(runs, summary),
   ].join("\n");
+}
+
+/** `seed variety: 0.213 (bar ≥ 0.05: met) — …`, or why it was not measured. */
+function varietyLine(runs: EvalRun[], { seed_variety: variety }: EvalSummary): string {
+  const [first, second] = VARIETY_SEEDS;
+  const bar = `bar ≥ ${SEED_VARIETY_BAR}`;
+  if (variety) {
+    return (
+      `seed variety: ${variety.mean_centroid_distance.toFixed(3)} (${bar}: ${variety.mean_centroid_distance >= SEED_VARIETY_BAR ? "met" : "NOT met"}) — ` +
+      `mean centroid distance between seeds ${first} and ${second} over ${variety.prompts} prompt${variety.prompts === 1 ? "" : "s"} fully correct on both`
+    );
+  }
+  const seeds = new Set(runs.map((r) => r.seed));
+  const why =
+    seeds.has(first) && seeds.has(second)
+      ? `no prompt fully correct on both seeds ${first} and ${second}`
+      : `needs seeds ${first} and ${second}`;
+  return `seed variety: - (${bar}; ${why})`;
 }

@@ -11,7 +11,7 @@ describe("parseEvalArgs", () => {
       json: false,
       groundTruth: false,
     });
-    expect(defaultSuitePath()).toMatch(/packages\/shape-world\/suites\/v1-test\.json$/);
+    expect(defaultSuitePath()).toMatch(/packages\/shape-world\/suites\/v2-test\.json$/);
   });
 
   it("reads every flag", () => {

@@ -23,7 +23,7 @@ export interface EvalOptions {
 
 /** The reported suite of the embedded model, owned by @sketchreel/shape-world (the dev suite is beside it). */
 export function defaultSuitePath(): string {
-  return createRequire(import.meta.url).resolve("@sketchreel/shape-world/suites/v1-test.json");
+  return createRequire(import.meta.url).resolve("@sketchreel/shape-world/suites/v2-test.json");
 }
 
 /** What `sketchreel eval --help` says above the options. */
@@ -56,7 +56,7 @@ export function addEvalOptions(command: Command): Command {
     .usage(EVAL_USAGE_LINE)
     .option(
       "--suite <file>",
-      "suite JSON (default: the reported suite of @sketchreel/shape-world, suites/v1-test.json; suites/v1-dev.json is the one settings are chosen on)",
+      "suite JSON (default: the reported suite of @sketchreel/shape-world, suites/v2-test.json; suites/v2-dev.json is the one settings are chosen on; suites/v1-*.json are world v1)",
     )
     .option(
       "--prompt <text>",

@@ -161,15 +161,23 @@ describe("runEval on a suite whose entries carry their format (world v2)", () =>
 });
 
 describe("runEval --ground-truth", () => {
-  it("scores the shipped suite at 100 % end to end", async () => {
+  it("scores the shipped suite at 100 % end to end, with seed variety above the bar", async () => {
+    const out: string[] = [];
     const report = await runEval(
-      { suitePath: defaultSuitePath(), seeds: [1], outDir: join(dir, "gt"), json: true, groundTruth: true },
-      { stdout: () => {}, stderr: () => {}, progress: false },
+      { suitePath: defaultSuitePath(), seeds: [1, 2], outDir: join(dir, "gt"), json: false, groundTruth: true },
+      { stdout: (t) => out.push(t), stderr: () => {}, progress: false },
     );
     expect(report.model).toEqual({ dir: null, id: "ground-truth", version: "shape-world" });
     expect(report.summary.prompts).toBeGreaterThanOrEqual(40);
     expect(report.summary.fully_correct.pct).toBe(100);
     expect(Object.values(report.summary.per_kind).every((t) => t.pct === 100)).toBe(true);
+    // DESIGN.md "Seeds": layouts are drawn from the seed, so seeds 1 and 2 put things visibly apart.
+    const variety = report.summary.seed_variety;
+    expect(variety?.prompts).toBe(report.summary.prompts);
+    expect(variety?.mean_centroid_distance).toBeGreaterThan(0.05);
+    expect(out.join("")).toContain(
+      `seed variety: ${variety?.mean_centroid_distance.toFixed(3)} (bar ≥ 0.05: met) — mean centroid distance between seeds 1 and 2 over ${variety?.prompts} prompts fully correct on both`,
+    );
   });
 
   it("scores ad-hoc --prompt texts, clauses parsed from each", async () => {

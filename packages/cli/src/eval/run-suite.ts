@@ -1,6 +1,7 @@
 import { type ClauseResult, evaluateVideo, type SuiteEntry } from "@sketchreel/shape-world";
 import type { ClipSource } from "./clip-sources.js";
 import { sheetFrames } from "./contact-sheet.js";
+import { type ThingTracks, thingTracks } from "./seed-variety.js";
 
 /** One prompt × seed: a clip from the source at the entry's format, scored clause by clause. */
 export interface EvalRun {
@@ -17,6 +18,8 @@ export interface EvalRun {
   height: number;
   /** Frames in the clip (with width and height: the format it was made and judged at). */
   num_frames: number;
+  /** Each named thing's normalized position per frame, as the evaluator reads it (for seed variety). */
+  tracks: ThingTracks;
 }
 
 export interface RunSuiteOptions {
@@ -43,6 +46,7 @@ export async function runSuite(source: ClipSource, suite: SuiteEntry[], options:
         width: video.width,
         height: video.height,
         num_frames: video.frames.length,
+        tracks: thingTracks(scored.reads, entry.objects),
       };
       runs.push(run);
       options.onRun?.(run, runs.length - 1, total);

@@ -2,6 +2,7 @@ import { evaluateVideo, layoutScene, parsePrompt, renderFrames, renderScene } fr
 import { describe, expect, it } from "vitest";
 import { formatTable } from "./format-table.js";
 import type { EvalRun } from "./run-suite.js";
+import { thingTracks } from "./seed-variety.js";
 import { summarize } from "./summarize.js";
 
 const EXAMPLE_1 =
@@ -10,9 +11,10 @@ const RELATION = "A red ball is above a blue square.";
 
 /** Scores real frames with the evaluator, as runSuite does (the model replaced by the ground-truth renderer). */
 function scoredRun(id: string, prompt: string, seed: number, frames = renderScene(prompt, { seed })): EvalRun {
-  const { pass, clauses } = evaluateVideo(frames, prompt);
+  const { pass, clauses, reads } = evaluateVideo(frames, prompt);
   const format = { width: frames.width, height: frames.height, num_frames: frames.frames.length };
-  return { id, prompt, seed, pass, clauses, ms: 250, frames: [], ...format };
+  const tracks = thingTracks(reads, parsePrompt(prompt).objects);
+  return { id, prompt, seed, pass, clauses, ms: 250, frames: [], ...format, tracks };
 }
 
 describe("summarize + formatTable", () => {
@@ -58,6 +60,7 @@ describe("summarize + formatTable", () => {
           seconds_per_video: 0.25,
         },
       },
+      seed_variety: null, // sw-01 fails on seed 2, sw-02 has no seed 2
     });
   });
 
@@ -66,11 +69,30 @@ describe("summarize + formatTable", () => {
     expect(lines[0]).toMatch(/^id\s+correct\s+presence\s+shape\s+motion\s+stationary\s+relation\s+prompt$/);
     expect(lines[1]).toMatch(/^sw-01\s+1\/2\s+1\/2\s+3\/4\s+2\/2\s+1\/2\s+-\s+A yellow ball rolls/);
     expect(lines[2]).toMatch(/^sw-02\s+1\/1\s+1\/1\s+2\/2\s+-\s+-\s+1\/1\s+A red ball is above a blue square\.$/);
-    expect(lines.at(-2)).toBe(
+    expect(lines.at(-3)).toBe(
       "clause accuracy: 78.6 % (11/14) — presence 66.7 % · shape 83.3 % · motion 100.0 % · stationary 50.0 % · relation 100.0 %",
     );
-    expect(lines.at(-1)).toBe(
+    expect(lines.at(-2)).toBe(
       "fully correct: 66.7 % of runs (2/3), 1/2 prompts on every seed; 0.25 s per video (64x64@16f)",
+    );
+    expect(lines.at(-1)).toBe("seed variety: - (bar ≥ 0.05; no prompt fully correct on both seeds 1 and 2)");
+  });
+
+  it("measures and prints seed variety beside its bar when a prompt passes on seeds 1 and 2", () => {
+    const both = [...runs, scoredRun("sw-02", RELATION, 2)];
+    const summary = summarize(both);
+    const distance = summary.seed_variety?.mean_centroid_distance ?? 0;
+    expect(summary.seed_variety?.prompts).toBe(1);
+    expect(distance).toBeGreaterThan(0.05);
+    expect(formatTable(both, summary).split("\n").at(-1)).toBe(
+      `seed variety: ${distance.toFixed(3)} (bar ≥ 0.05: met) — mean centroid distance between seeds 1 and 2 over 1 prompt fully correct on both`,
+    );
+  });
+
+  it("says when seeds 1 and 2 were not both run", () => {
+    const only1 = runs.filter((r) => r.seed === 1);
+    expect(formatTable(only1, summarize(only1)).split("\n").at(-1)).toBe(
+      "seed variety: - (bar ≥ 0.05; needs seeds 1 and 2)",
     );
   });
 });
@@ -112,6 +134,6 @@ describe("summarize + formatTable over several formats", () => {
     expect(lines).toContain(
       "128x128@8f: fully correct 50.0 % (1/2), clause accuracy 62.5 % — presence 50.0 % · shape 75.0 % · relation 50.0 %; 0.25 s per video",
     );
-    expect(lines.at(-1)).toBe("fully correct: 66.7 % of runs (2/3), 1/2 prompts on every seed; 0.25 s per video");
+    expect(lines.at(-2)).toBe("fully correct: 66.7 % of runs (2/3), 1/2 prompts on every seed; 0.25 s per video");
   });
 });

@@ -1,6 +1,7 @@
 import { CLAUSE_KINDS, type ClauseKind } from "@sketchreel/shape-world";
 import { type ClipFormat, formatKey } from "./clip-format.js";
 import type { EvalRun } from "./run-suite.js";
+import { type SeedVariety, seedVariety } from "./seed-variety.js";
 
 export interface Tally {
   passed: number;
@@ -28,6 +29,8 @@ export interface EvalSummary extends Scores {
   prompts_fully_correct_all_seeds: Tally;
   /** The same scores per format the clips were made at (size × frames), keyed "256x144@32f", in suite order. */
   per_format: Record<string, ClipFormat & Scores>;
+  /** How far things stand apart between seeds 1 and 2 on prompts correct on both (`seed-variety.ts`); null when not measurable. */
+  seed_variety: SeedVariety | null;
 }
 
 export const tally = (passed: number, total: number): Tally => ({
@@ -57,6 +60,7 @@ export function summarize(runs: EvalRun[]): EvalSummary {
         return [key, { width, height, num_frames, ...score(ofFormat) }];
       }),
     ),
+    seed_variety: seedVariety(runs),
   };
 }
 

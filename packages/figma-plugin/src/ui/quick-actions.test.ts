@@ -27,7 +27,7 @@ const base = {
 };
 
 describe("quickActionsFor", () => {
-  it("offers exactly what shape-world-tiny 2.1.0 advertises: 2 s at 64²", () => {
+  it("offers exactly what a one-format model advertises (shape-world-tiny 2.1.0): 2 s at 64²", () => {
     const model: Model = { ...base, sizes: [{ width: 64, height: 64 }], frame_counts: [16], durations: [2] };
     expect(quickActionsFor(model)).toEqual({
       modelId: "shape-world-tiny",
@@ -39,7 +39,7 @@ describe("quickActionsFor", () => {
     });
   });
 
-  it("grows with the model: 1-4 s, 64² to 256² and 16:9, with no change to the plugin", () => {
+  it("grows with the model (shape-world-tiny 3.0.0): 1-4 s, 64² to 256² and 16:9, with no change to the plugin", () => {
     const grown: Model = {
       ...base,
       sizes: [

@@ -85,7 +85,7 @@ A purple ball stays at the top-left while three green squares in a row rise from
 Five yellow circles in a row sit at the top edge, and a red box remains at the bottom.|yellow ball x5 row still top_edge; red square still bottom
 A column of four white triangles on the left edge, while an orange cube stays on the right.|white triangle x4 column still left_edge; orange square still right
 Two blue balls in a column move from the left to the right while a purple triangle stays in the top-right corner.|blue ball x2 column line left>right; purple triangle still top-right
-A red square stays at the top-left, a green ball falls and a blue triangle remains at the bottom-right.|red square still top-left; green ball line top>bottom; blue triangle still bottom-right
+A red square stays at the top-left while a green ball falls and a blue triangle remains at the bottom-right.|red square still top-left; green ball line top>bottom; blue triangle still bottom-right
 A white dot moves from the left to the right while an orange square stays at the top and a purple ball stays at the bottom.|white ball line left>right; orange square still top; purple ball still bottom
 A yellow triangle rises while a blue cube stays on the left, and a red ball remains on the right.|yellow triangle line bottom>top; blue square still left; red ball still right
 Three orange squares stand in a circle while a white dot stays in the middle.|orange square x3 circle still mid; white ball still center

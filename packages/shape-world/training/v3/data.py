@@ -30,3 +30,18 @@ def soft_target(cls, alpha):
     target.scatter_(1, cls_t[:, None], a[:, None])
     target[:, 0] += 1 - a
     return target
+
+
+_PALETTE = None
+
+
+def fine_rgb(cls, alpha):
+    """The 16-pixels-per-cell render as RGB in [-1, 1] [N, 3, H, W], rebuilt exactly from class + coverage."""
+    global _PALETTE
+    if _PALETTE is None:
+        from shapeworld.vocab import PALETTE
+        _PALETTE = torch.tensor(PALETTE, dtype=torch.float32) / 127.5 - 1.0
+    cls_t = torch.from_numpy(cls).long()
+    a = torch.from_numpy(alpha).float()[:, None] / 255.0
+    colour = _PALETTE[cls_t].permute(0, 3, 1, 2)
+    return _PALETTE[0][None, :, None, None] * (1 - a) + colour * a

@@ -16,7 +16,7 @@ from torch import nn
 from sktrain import tokenizer
 from sktrain.paths import RUNS
 from v3 import capabilities
-from v3.nets import MAX_LENGTH, NOISE_DIM, Decoder, DiT, DiTGraph, TextEncoder
+from v3.nets import LATENT, MAX_LENGTH, NOISE_DIM, PATCH, Decoder, DiT, DiTGraph, TextEncoder
 
 OPSET = 17
 
@@ -104,25 +104,25 @@ def main():
     write_json(f"{out}/text_encoder/config.json", {"hidden_size": D, "max_length": L, "output_length": S})
 
     graph = DiTGraph(dit, text.head).eval()
-    x = torch.randn(2, 8, 16, 8, 14)
+    x = torch.randn(2, LATENT, 16, 8, 14)
     export(graph, (x, torch.full((2,), 500.0), torch.randn(2, S, D), torch.randn(2, NOISE_DIM)),
            f"{out}/transformer/model.onnx", ["hidden_states", "timestep", "encoder_hidden_states", "layout_noise"],
            ["sample"], {"hidden_states": {0: "batch", 2: "frames", 3: "height", 4: "width"},
                         "timestep": {0: "batch"}, "encoder_hidden_states": {0: "batch"},
                         "layout_noise": {0: "batch"}, "sample": {0: "batch", 2: "frames", 3: "height", 4: "width"}})
     write_json(f"{out}/transformer/config.json", {
-        "in_channels": 8, "out_channels": 8, "patch_size": [1, 1, 1], "text_dim": D, "num_train_timesteps": 1000,
+        "in_channels": LATENT, "out_channels": LATENT, "patch_size": [1, PATCH, PATCH], "text_dim": D, "num_train_timesteps": 1000,
         "hidden_size": dit.embed.out_features, "num_layers": len(dit.blocks), "training_steps": dit_step,
         "layout_noise_dim": NOISE_DIM,
         "grounding": "scene programs parsed from encoder_hidden_states (4 slots), laid out with layout_noise; "
                      "each latent token sees its two nearest objects"})
 
-    export(DecoderGraph(dec), (torch.randn(2, 8, 3, 8, 14), torch.tensor([144, 256])), f"{out}/vae_decoder/model.onnx",
+    export(DecoderGraph(dec), (torch.randn(2, LATENT, 3, 8, 14), torch.tensor([144, 256])), f"{out}/vae_decoder/model.onnx",
            ["latent_sample", "output_size"], ["sample"],
            {"latent_sample": {0: "batch", 2: "frames", 3: "height", 4: "width"},
             "sample": {0: "batch", 2: "frames", 3: "out_height", 4: "out_width"}})
     write_json(f"{out}/vae_decoder/config.json", {
-        "latent_channels": 8, "scale_factor_spatial": 8, "scale_factor_temporal": 1,
+        "latent_channels": LATENT, "scale_factor_spatial": 8, "scale_factor_temporal": 1,
         "palette_softmax_sharpness": dec.sharpness,
         "latents_mean": stats["latents_mean"], "latents_std": stats["latents_std"]})
     write_json(f"{out}/scheduler/scheduler_config.json", {
@@ -139,7 +139,7 @@ def main():
         "limits": {"sizes": [[64, 64], [128, 128], [256, 256], [256, 144]], "min_size": 64, "max_size": 256,
                    "size_multiple": 16, "min_frames": 8, "max_frames": 32, "frames_multiple": 8,
                    "max_steps": 100, "max_job_seconds": 120},
-        "latent": {"channels": 8, "spatial_compression": 8, "temporal_compression": 1, "temporal_rule": "divide",
+        "latent": {"channels": LATENT, "spatial_compression": 8, "temporal_compression": 1, "temporal_rule": "divide",
                    "spatial_rule": "grid", "grid_short_side": 8},
         "examples": capabilities.EXAMPLES, "vocabulary": capabilities.vocabulary(L)})
     print("exported", out, "dit step", dit_step)

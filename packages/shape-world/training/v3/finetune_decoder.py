@@ -2,7 +2,7 @@
 the denoiser's squares come out with soft corners that a decoder trained only on encoder latents
 draws as balls). Frames of the rendered set are sampled by the EMA denoiser grounded on their actual
 objects (20 Euler steps, guidance G), then the decoder trains on those latents mixed 1:1 with
-encoder latents, against the frames' renders at 16 pixels per cell.
+encoder latents, against the frames' palette coverage at 8 pixels per cell.
 
 usage: python3 -m v3.finetune_decoder [--frames 2048] [--steps 1200] [--guidance 2] [--out runs/v3/decoder_ft.pt]
 """
@@ -15,16 +15,17 @@ import numpy as np
 import torch
 
 from sktrain.paths import RUNS
-from v3.data import load_frames, rgb_tensor, soft_target
-from v3.nets import Decoder, DiT, Encoder, SIGMA_MIN
+from v3.data import fine_rgb, load_frames, rgb_tensor
+from v3.nets import LATENT, Decoder, DiT, Encoder, SIGMA_MIN
 from v3.train_ae import LATENT_NOISE, loss_fn
+from v3.train_decoder import targets
 
 SHIFT = 3.0
 
 
 @torch.no_grad()
 def sample_latents(dit, objects, sizes, shape, steps, guidance, gen):
-    """Per-frame denoising grounded on `objects` [N, 6, 5]: normalised latents [N, 8, h, w]."""
+    """Per-frame denoising grounded on `objects` [N, 6, 5]: normalised latents [N, LATENT, h, w]."""
     n, c, h, w = shape
     valid = objects[..., 4]
     g_c = dit.grounding(objects[..., :2], valid, objects[..., 2].long() + 1, objects[..., 3].long(), sizes, h, w)
@@ -71,7 +72,7 @@ def main():
         idx = np.arange(start, start + count)
         objs = torch.from_numpy(d["objects"][idx]); sizes = torch.from_numpy(d["size"][idx]).float()
         h, w = d["rgb"].shape[1] // 8, d["rgb"].shape[2] // 8
-        lat = torch.cat([sample_latents(dit, objs[i:i + 256], sizes[i:i + 256], (len(objs[i:i + 256]), 8, h, w),
+        lat = torch.cat([sample_latents(dit, objs[i:i + 256], sizes[i:i + 256], (len(objs[i:i + 256]), LATENT, h, w),
                                         20, args.guidance, gen) for i in range(0, count, 256)])
         pools[kind] = (idx, lat * std + mean)
         print(f"sampled {count} {kind} frames in {time.time() - t0:.0f} s", flush=True)
@@ -85,9 +86,9 @@ def main():
         other = np.sort(rng.choice(len(d["rgb"]), half, replace=False))
         sel = np.concatenate([idx_pool[pick], other])
         with torch.no_grad():
-            z_enc = enc(rgb_tensor(d["rgb"][other]))
+            z_enc = enc(fine_rgb(d["cls"][other], d["alpha"][other]), rgb_tensor(d["rgb"][other]))
         z = torch.cat([lat[pick], z_enc + LATENT_NOISE * torch.randn_like(z_enc)])
-        target = soft_target(d["cls"][sel], d["alpha"][sel])
+        target = targets(d, sel)
         loss, acc = loss_fn(dec, z, target)
         opt.zero_grad(); loss.backward(); opt.step()
         if (step + 1) % 50 == 0:

@@ -8,10 +8,11 @@
 - DiT: per-frame latent tokens (8 cells on the shorter side), grounding from the layout (each token
   sees its two nearest objects: offset, colour, shape, size), spatial self-attention in each frame,
   adaLN-zero on the timestep (text arrives only through the layout). x-prediction converted to flow velocity in the graph.
-- Decoder: each latent cell sees its 5x5 neighbourhood and emits palette logits for 16x16 pixels;
-  the logits are resized (bilinear) to the asked output size before the palette softmax, so one set
-  of latents draws 64x64 up to 256x256 (and 256x144) with crisp edges.
-- Encoder (training only): 2.x's, 8x8-pixel cells, 3x3 neighbourhood -> 8 channels.
+- Decoder: each latent cell sees its 5x5 neighbourhood and emits palette logits for 8x8 pixels; the
+  logits are resized (bilinear) to the asked output size before the palette softmax, so one set of
+  latents draws 64x64 up to 256x256 (and 256x144) with crisp edges.
+- Encoder (training only): each latent cell sees its own 16x16 pixels (the frame at 128 pixels on the
+  shorter side) and its 3x3 neighbourhood at 8x8 pixels per cell (64 on the shorter side) -> 16 channels.
 """
 import math
 
@@ -19,16 +20,17 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from nets.autoencoder import Encoder, neighbourhood  # noqa: F401  (2.x's encoder, re-exported)
+from nets.autoencoder import neighbourhood
 from nets.layers import MLP, Attention, padding_bias
 from nets.text_encoder import Block
 from shapeworld.vocab import PALETTE
 from shapeworld.world2 import (BOX_TABLE, CANDIDATES, CIRCLE_RADIUS, CODES, MAX_GROUP, MAX_SPAN, MAX_THINGS, MIN_SPACING,
                                NOISE_PER_THING, ORBIT_JITTER, ORBIT_RADIUS, ROW_SLACK, SPACING)
 
-LATENT = 8
+LATENT = 16
 NUM_CLASSES = len(PALETTE)
-SUB = 16  # decoder pixels per latent cell (each way) before the resize
+SUB = 16  # encoder input pixels per latent cell (each way) of the fine render
+DEC_SUB = 8  # decoder pixels per latent cell (each way) before the resize
 MAX_LENGTH = 48
 HEAD = {"color": 8, "shape": 3, "count": 5, "formation": 4, "path": 4, "start": len(CODES), "end": len(CODES)}
 HEAD_DIM = sum(HEAD.values())
@@ -293,22 +295,40 @@ class DiTGraph(nn.Module):
         return (hidden_states - x0) / sigma
 
 
-class Decoder(nn.Module):
-    """Latents [N, 8, h, w] -> palette logits [N, 8, 16h, 16w]; `forward` resizes them to `size`."""
+class Encoder(nn.Module):
+    def __init__(self, hidden=256):
+        super().__init__()
+        self.net = nn.Sequential(nn.Linear(3 * SUB * SUB + 9 * 3 * 64, hidden), nn.GELU(),
+                                 nn.Linear(hidden, hidden), nn.GELU(), nn.Linear(hidden, LATENT))
 
-    def __init__(self, hidden=320, sharpness=2.0):
+    def forward(self, rgb_fine, rgb_coarse):
+        """rgb_fine [N, 3, 16h, 16w], rgb_coarse [N, 3, 8h, 8w], both in [-1, 1] -> latents [N, 16, h, w]."""
+        n, _, hh, ww = rgb_coarse.shape
+        h, w = hh // 8, ww // 8
+        own = F.pixel_unshuffle(rgb_fine + 1.0, SUB).flatten(2).transpose(1, 2)      # [N, hw, 768]
+        around = neighbourhood(F.pixel_unshuffle(rgb_coarse + 1.0, 8), 3)             # [N, hw, 1728]
+        z = self.net(torch.cat([own, around], -1))
+        return z.transpose(1, 2).reshape(n, LATENT, h, w)
+
+
+class Decoder(nn.Module):
+    """Latents [N, 16, h, w] -> palette logits [N, 8, 8h, 8w] (64 pixels on the shorter side);
+    `forward` resizes the logits (bilinear) to the asked size before the palette softmax, so edges
+    stay crisp at 128 and 256 pixels and corners round off only at the scale of the logit grid."""
+
+    def __init__(self, hidden=384, sharpness=2.0):
         super().__init__()
         self.sharpness = sharpness
         self.net = nn.Sequential(nn.Linear(25 * (LATENT + 1), hidden), nn.GELU(), nn.Linear(hidden, hidden), nn.GELU(),
-                                 nn.Linear(hidden, NUM_CLASSES * SUB * SUB))
+                                 nn.Linear(hidden, NUM_CLASSES * DEC_SUB * DEC_SUB))
         self.register_buffer("palette", torch.tensor(PALETTE, dtype=torch.float32) / 127.5 - 1.0)
 
     def logits(self, z):
         n, _, h, w = z.shape
         inside = torch.ones_like(z[:, :1])
         feats = neighbourhood(torch.cat([z, inside], 1), 5)
-        out = self.net(feats).transpose(1, 2).reshape(n, NUM_CLASSES * SUB * SUB, h, w)
-        return F.pixel_shuffle(out, SUB)
+        out = self.net(feats).transpose(1, 2).reshape(n, NUM_CLASSES * DEC_SUB * DEC_SUB, h, w)
+        return F.pixel_shuffle(out, DEC_SUB)
 
     def forward(self, z, height, width):
         logits = F.interpolate(self.logits(z), size=(height, width), mode="bilinear", align_corners=False)

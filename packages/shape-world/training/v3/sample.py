@@ -7,7 +7,7 @@ import json
 import torch
 
 from sktrain import tokenizer
-from v3.nets import MAX_LENGTH, NOISE_DIM, Decoder, DiT, DiTGraph, TextEncoder
+from v3.nets import LATENT, MAX_LENGTH, NOISE_DIM, Decoder, DiT, DiTGraph, TextEncoder
 
 SHIFT = 3.0
 
@@ -38,7 +38,7 @@ class Model:
         short = min(width, height)
         h, w = round(8 * height / short), round(8 * width / short)
         g = torch.Generator().manual_seed(seed)
-        x = torch.randn(1, 8, frames, h, w, generator=g)
+        x = torch.randn(1, LATENT, frames, h, w, generator=g)
         noise = torch.randn(1, NOISE_DIM, generator=g)
         cond, uncond = self.encode([prompt, ""]).split(1)
         t = torch.linspace(1, 0, steps + 1)

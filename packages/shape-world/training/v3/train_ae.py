@@ -1,6 +1,6 @@
 """Train model 3.0's autoencoder on rendered frames (v3/frames.py).
 
-Phase 1 (--joint-steps): encoder (warm-started from 2.x's) and the new decoder together; then the
+Phase 1 (--joint-steps): encoder and decoder together; then the
 encoder is frozen and saved, and the latent statistics written (the DiT can start on them).
 Phase 2 (--decoder-steps): decoder only, on the frozen latents (+ small latent noise).
 The decoder's target is the frame rendered at 16 pixels per latent cell; object pixels weigh 9x.
@@ -15,8 +15,8 @@ import time
 import numpy as np
 import torch
 
-from sktrain.paths import CHECKPOINTS, RUNS
-from v3.data import load_frames, rgb_tensor, soft_target
+from sktrain.paths import RUNS
+from v3.data import fine_rgb, load_frames, rgb_tensor, soft_target
 from v3.nets import Decoder, Encoder
 
 OBJECT_WEIGHT = 9.0
@@ -27,7 +27,7 @@ def batch(data, rng, size):
     kind = "wide" if rng.random() < 0.25 else "square"
     d = data[kind]
     idx = np.sort(rng.choice(len(d["rgb"]), size, replace=False))
-    return rgb_tensor(d["rgb"][idx]), soft_target(d["cls"][idx], d["alpha"][idx])
+    return (fine_rgb(d["cls"][idx], d["alpha"][idx]), rgb_tensor(d["rgb"][idx])), soft_target(d["cls"][idx], d["alpha"][idx])
 
 
 def loss_fn(dec, z, target):
@@ -61,11 +61,10 @@ def main():
         ck = torch.load(f"{args.out}/decoder.pt")
         dec.load_state_dict(ck["decoder"]); start2 = ck["step"]
     else:
-        enc.load_state_dict({k: v.float() for k, v in torch.load(CHECKPOINTS / "autoencoder.pt")["encoder"].items()})
         opt = torch.optim.AdamW(list(enc.parameters()) + list(dec.parameters()), lr=args.lr, weight_decay=0.0)
         for step in range(args.joint_steps):
             rgb, target = batch(data, rng, args.batch)
-            z = enc(rgb)
+            z = enc(*rgb)
             loss, acc = loss_fn(dec, z + LATENT_NOISE * torch.randn_like(z), target)
             loss = loss + 1e-3 * (z * z).mean()  # keep the latents' scale in check
             opt.zero_grad(); loss.backward(); opt.step()
@@ -74,7 +73,9 @@ def main():
                                   "object_acc": round(acc.item(), 4), "s": round(time.time() - t0)}), flush=True)
         torch.save({"encoder": enc.state_dict()}, f"{args.out}/encoder.pt")
         with torch.no_grad():  # latent statistics over a sample of frames
-            zs = torch.cat([enc(rgb_tensor(data["square"]["rgb"][i:i + 256])) for i in range(0, 4096, 256)])
+            sq = data["square"]
+            zs = torch.cat([enc(fine_rgb(sq["cls"][i:i + 256], sq["alpha"][i:i + 256]), rgb_tensor(sq["rgb"][i:i + 256]))
+                            for i in range(0, 4096, 256)])
             mean, std = zs.mean((0, 2, 3)), zs.std((0, 2, 3))
         json.dump({"latents_mean": mean.tolist(), "latents_std": std.tolist()}, open(f"{args.out}/latent_stats.json", "w"))
         torch.save({"decoder": dec.state_dict(), "step": 0}, f"{args.out}/decoder.pt")
@@ -87,7 +88,7 @@ def main():
             g["lr"] = lr
         rgb, target = batch(data, rng, args.batch)
         with torch.no_grad():
-            z = enc(rgb)
+            z = enc(*rgb)
         loss, acc = loss_fn(dec, z + LATENT_NOISE * torch.randn_like(z), target)
         opt.zero_grad(); loss.backward(); opt.step()
         if (step + 1) % 50 == 0:

@@ -19,7 +19,7 @@ import numpy as np
 import torch
 
 from sktrain.paths import RUNS
-from v3.data import load_frames, rgb_tensor
+from v3.data import fine_rgb, load_frames, rgb_tensor
 from v3.nets import DiT, Encoder, SIGMA_MIN
 
 SHIFT = 3.0
@@ -31,7 +31,8 @@ def encode_all(enc, data, mean, std):
     lat = {}
     with torch.no_grad():
         for kind, d in data.items():
-            zs = [enc(rgb_tensor(d["rgb"][i:i + 512])) for i in range(0, len(d["rgb"]), 512)]
+            zs = [enc(fine_rgb(d["cls"][i:i + 512], d["alpha"][i:i + 512]), rgb_tensor(d["rgb"][i:i + 512]))
+                  for i in range(0, len(d["rgb"]), 512)]
             lat[kind] = (torch.cat(zs) - mean[None, :, None, None]) / std[None, :, None, None]
     return lat
 
@@ -54,6 +55,7 @@ def main():
     ap.add_argument("--lr", type=float, default=6e-4)
     ap.add_argument("--out", default=str(RUNS / "v3"))
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--init", help="warm start: every parameter whose shape matches, from this checkpoint's EMA")
     args = ap.parse_args()
     t0 = time.time()
     gen = torch.Generator().manual_seed(0)
@@ -78,6 +80,13 @@ def main():
         model.load_state_dict(ck["model"]); ema.load_state_dict(ck["ema"]); opt.load_state_dict(ck["opt"])
         step = ck["step"]
         gen.manual_seed(step); rng = np.random.default_rng(step)
+    if args.init and step == 0:
+        src = torch.load(args.init)["ema"]
+        own = model.state_dict()
+        same = {k: v for k, v in src.items() if k in own and own[k].shape == v.shape}
+        model.load_state_dict(same, strict=False)
+        ema.load_state_dict(model.state_dict())
+        print(f"warm start: {len(same)}/{len(own)} tensors from {args.init}", flush=True)
     print(f"params {sum(p.numel() for p in model.parameters()) / 1e6:.2f} M, from step {step}", flush=True)
     log = open(f"{args.out}/dit-loss.jsonl", "a")
     start = time.time()

@@ -15,7 +15,7 @@ export const DEFAULT_MODEL_ID = "shape-world-tiny";
 export const MODELS: Record<string, ModelCapabilities> = {
   "shape-world-tiny": {
     "model_id": "shape-world-tiny",
-    "model_version": "2.1.0",
+    "model_version": "3.0.0",
     "defaults": {
       "negative_prompt": "",
       "width": 64,
@@ -31,14 +31,26 @@ export const MODELS: Record<string, ModelCapabilities> = {
         [
           64,
           64
+        ],
+        [
+          128,
+          128
+        ],
+        [
+          256,
+          256
+        ],
+        [
+          256,
+          144
         ]
       ],
       "min_size": 64,
-      "max_size": 64,
+      "max_size": 256,
       "size_multiple": 16,
-      "min_frames": 16,
-      "max_frames": 16,
-      "frames_multiple": 4,
+      "min_frames": 8,
+      "max_frames": 32,
+      "frames_multiple": 8,
       "max_steps": 100,
       "max_job_seconds": 120
     },
@@ -46,22 +58,23 @@ export const MODELS: Record<string, ModelCapabilities> = {
       "spatial_compression": 8,
       "temporal_compression": 1,
       "temporal_rule": "divide",
-      "spatial_rule": "compress"
+      "spatial_rule": "grid",
+      "grid_short_side": 8
     },
-    "description": "The embedded shape-world model: one or two flat-coloured balls, squares and triangles that move between named places, stay put or stand above, below or beside each other; 64x64, 16 frames at 8 fps. It draws only the words it was trained on.",
+    "description": "The embedded shape-world model (world v2): one to six flat-coloured balls, squares and triangles that move between named places, fall, rise, stay put, stand above, below, beside or between each other, circle the center or go back and forth; groups of two to five in a row, a column or a circle, standing or moving as one. 64x64, 128x128, 256x256 or 256x144; 8 to 32 frames at 8 fps; a different seed gives a different layout. It draws only the words it was trained on.",
     "examples": [
       "A yellow ball rolls from the left edge to the center of the screen, while a blue cube remains stationary on the right.",
-      "A red ball moves from the left to the right.",
-      "A blue triangle falls from the top to the bottom.",
-      "A white dot stays in the center.",
-      "A red ball is above a blue square.",
-      "A green triangle falls while a red ball rises."
+      "Three red balls in a row slide from the top to the bottom.",
+      "A white ball stands in the middle of a circle of five yellow dots.",
+      "A row of four green squares along the bottom, while a purple triangle circles around the center.",
+      "A red ball sits between a blue square and a green triangle.",
+      "An orange box moves back and forth between the left and the right."
     ],
     "vocabulary": {
       "grammar": "shape-world",
       "closed": true,
-      "max_objects": 2,
-      "max_tokens": 32,
+      "max_objects": 6,
+      "max_tokens": 48,
       "roles": {
         "shapes": [
           "ball",
@@ -72,7 +85,16 @@ export const MODELS: Record<string, ModelCapabilities> = {
           "box",
           "cube",
           "block",
-          "triangle"
+          "triangle",
+          "balls",
+          "circles",
+          "spheres",
+          "dots",
+          "squares",
+          "boxes",
+          "cubes",
+          "blocks",
+          "triangles"
         ],
         "colors": [
           "red",
@@ -115,18 +137,52 @@ export const MODELS: Record<string, ModelCapabilities> = {
           "sits still",
           "stays still",
           "is stationary",
-          "remains stationary"
+          "remains stationary",
+          "circles",
+          "orbits",
+          "stands",
+          "move",
+          "roll",
+          "slide",
+          "glide",
+          "travel",
+          "drift",
+          "fall",
+          "rise",
+          "stay",
+          "remain",
+          "sit",
+          "sit still",
+          "are stationary",
+          "stand"
         ],
         "relations": [
           "above",
           "below",
           "to the left of",
-          "to the right of"
+          "to the right of",
+          "between",
+          "in the middle of",
+          "at the center of"
         ],
-        "counts": [],
-        "formations": []
+        "counts": [
+          "two",
+          "three",
+          "four",
+          "five"
+        ],
+        "formations": [
+          "row",
+          "column",
+          "circle"
+        ]
       },
-      "count_values": {},
+      "count_values": {
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5
+      },
       "synonyms": {
         "pink": [
           "red"
@@ -254,9 +310,6 @@ export const MODELS: Record<string, ModelCapabilities> = {
         "rests": [
           "stays"
         ],
-        "stands": [
-          "stays"
-        ],
         "over": [
           "above"
         ],
@@ -299,26 +352,29 @@ export const MODELS: Record<string, ModelCapabilities> = {
       "function_words": [
         "a",
         "an",
-        "the",
         "from",
-        "to",
-        "at",
-        "in",
         "on",
-        "of",
         "near",
         "and",
         "while",
         "as",
-        "is",
         "up",
         "down",
         "side",
         "corner",
         "screen",
         ",",
-        "-",
-        "."
+        ".",
+        "along",
+        "around",
+        "starting",
+        "back",
+        "forth",
+        "frame",
+        "canvas",
+        "scene",
+        "picture",
+        "image"
       ]
     }
   }
