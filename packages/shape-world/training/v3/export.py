@@ -80,13 +80,15 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--version", default="3.0.0")
     ap.add_argument("--guidance", type=float, default=2.0)
+    ap.add_argument("--sharpness", type=float, default=2.0, help="the decoder's palette softmax scale")
     ap.add_argument("--dit", default=str(RUNS / "v3" / "dit.pt"))
     ap.add_argument("--text", default=str(RUNS / "v3" / "text.pt"))
-    ap.add_argument("--decoder", default=str(RUNS / "v3" / "decoder.pt"))
-    ap.add_argument("--stats", default=str(RUNS / "v3" / "latent_stats.json"))
+    ap.add_argument("--decoder", default=str(RUNS / "v3" / "decoder_ft.pt"))
+    ap.add_argument("--stats", default=str(RUNS / "v3" / "latent_stats_pca.json"))
     args = ap.parse_args()
     out = args.out
     vocab, text, dit, dit_step, dec, stats = load(args)
+    dec.sharpness = args.sharpness
     L, S, D = MAX_LENGTH, text.slots.shape[0], text.slots.shape[1]
 
     os.makedirs(f"{out}/tokenizer", exist_ok=True)

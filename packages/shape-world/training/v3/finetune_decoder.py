@@ -2,7 +2,7 @@
 the denoiser's squares come out with soft corners that a decoder trained only on encoder latents
 draws as balls). Frames of the rendered set are sampled by the EMA denoiser grounded on their actual
 objects (20 Euler steps, guidance G), then the decoder trains on those latents mixed 1:1 with
-encoder latents, against the frames' palette coverage at 8 pixels per cell.
+the frames' own (PCA) latents, against the frames' palette coverage at 8 pixels per cell.
 
 usage: python3 -m v3.finetune_decoder [--frames 2048] [--steps 1200] [--guidance 2] [--out runs/v3/decoder_ft.pt]
 """
@@ -14,9 +14,9 @@ import time
 import numpy as np
 import torch
 
-from sktrain.paths import RUNS
-from v3.data import fine_rgb, load_frames, rgb_tensor
-from v3.nets import LATENT, Decoder, DiT, Encoder, SIGMA_MIN
+from sktrain.paths import DATA, RUNS
+from v3.data import load_frames
+from v3.nets import LATENT, Decoder, DiT, SIGMA_MIN
 from v3.train_ae import LATENT_NOISE, loss_fn
 from v3.train_decoder import targets
 
@@ -50,7 +50,7 @@ def main():
     ap.add_argument("--guidance", type=float, default=2.0)
     ap.add_argument("--lr", type=float, default=2e-4)
     ap.add_argument("--dit", default=str(RUNS / "v3" / "dit.pt"))
-    ap.add_argument("--decoder", default=str(RUNS / "v3" / "decoder.pt"))
+    ap.add_argument("--decoder", default=str(RUNS / "v3" / "decoder_pca.pt"))
     ap.add_argument("--out", default=str(RUNS / "v3" / "decoder_ft.pt"))
     ap.add_argument("--offset", type=int, default=50_000, help="frames from this index on (not the DiT's first ones)")
     args = ap.parse_args()
@@ -58,10 +58,11 @@ def main():
     gen = torch.Generator().manual_seed(5)
     rng = np.random.default_rng(5)
     data = load_frames()
-    stats = json.load(open(RUNS / "v3" / "latent_stats.json"))
+    stats = json.load(open(RUNS / "v3" / "latent_stats_pca.json"))
+    pca = np.load(DATA / "v3" / "latents-pca.npz")
+    pca = {k: torch.from_numpy(pca[k]) for k in pca.files}
     mean = torch.tensor(stats["latents_mean"])[None, :, None, None]
     std = torch.tensor(stats["latents_std"])[None, :, None, None]
-    enc = Encoder(); enc.load_state_dict(torch.load(RUNS / "v3" / "encoder.pt")["encoder"]); enc.eval()
     dit = DiT(); dit.load_state_dict(torch.load(args.dit)["ema"]); dit.eval()
     dec = Decoder(); dec.load_state_dict(torch.load(args.decoder)["decoder"])
     pools = {}
@@ -85,8 +86,7 @@ def main():
         pick = rng.choice(len(idx_pool), half, replace=False)
         other = np.sort(rng.choice(len(d["rgb"]), half, replace=False))
         sel = np.concatenate([idx_pool[pick], other])
-        with torch.no_grad():
-            z_enc = enc(fine_rgb(d["cls"][other], d["alpha"][other]), rgb_tensor(d["rgb"][other]))
+        z_enc = pca[kind][other]
         z = torch.cat([lat[pick], z_enc + LATENT_NOISE * torch.randn_like(z_enc)])
         target = targets(d, sel)
         loss, acc = loss_fn(dec, z, target)

@@ -1,7 +1,7 @@
 """Write the small committed copies of model 3.0's components into artifacts/checkpoints-3.0/: what
 `recipes/3.0.0.sh` exports and `train_dit --resume` continues from on a fresh clone. The exported
 weights (text encoder, DiT EMA, decoder) stay fp32 so the package rebuilds byte for byte; the DiT's
-raw weights and the encoder are fp16; no optimizer state.
+raw weights are fp16; the latent's PCA basis (the encoder) is a small JSON; no optimizer state.
 
 usage: python3 -m v3.save_checkpoints [--dit runs/v3/dit.pt] [--decoder runs/v3/decoder_ft.pt]
 """
@@ -34,8 +34,8 @@ def main():
     torch.save({"model": half(dit["model"]), "ema": dit["ema"], "step": dit["step"]}, OUT / "dit.pt")
     dec = torch.load(args.decoder)
     torch.save({"decoder": dec["decoder"], "step": dec.get("step")}, OUT / "decoder.pt")
-    torch.save({"encoder": half(torch.load(RUNS / "v3" / "encoder.pt")["encoder"])}, OUT / "encoder.pt")
-    shutil.copy(RUNS / "v3" / "latent_stats.json", OUT / "latent_stats.json")
+    shutil.copy(RUNS / "v3" / "latent_stats_pca.json", OUT / "latent_stats.json")
+    shutil.copy(RUNS / "v3" / "pca.json", OUT / "pca.json")
     print(json.dumps({"text_step": te["step"], "dit_step": dit["step"], "decoder": args.decoder}))
 
 

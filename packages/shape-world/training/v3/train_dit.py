@@ -18,7 +18,7 @@ import time
 import numpy as np
 import torch
 
-from sktrain.paths import RUNS
+from sktrain.paths import DATA, RUNS
 from v3.data import fine_rgb, load_frames, rgb_tensor
 from v3.nets import DiT, Encoder, SIGMA_MIN
 
@@ -55,18 +55,25 @@ def main():
     ap.add_argument("--lr", type=float, default=6e-4)
     ap.add_argument("--out", default=str(RUNS / "v3"))
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--pca", action="store_true", help="the linear latents of v3/pca_latents.py (the shipped choice)")
     ap.add_argument("--init", help="warm start: every parameter whose shape matches, from this checkpoint's EMA")
     args = ap.parse_args()
     t0 = time.time()
     gen = torch.Generator().manual_seed(0)
     rng = np.random.default_rng(0)
     data = load_frames()
-    enc = Encoder()
-    enc.load_state_dict(torch.load(f"{args.out}/encoder.pt")["encoder"])
-    enc.eval().requires_grad_(False)
-    stats = json.load(open(f"{args.out}/latent_stats.json"))
-    mean, std = torch.tensor(stats["latents_mean"]), torch.tensor(stats["latents_std"])
-    lat = encode_all(enc, data, mean, std)
+    if args.pca:
+        stats = json.load(open(f"{args.out}/latent_stats_pca.json"))
+        mean, std = torch.tensor(stats["latents_mean"]), torch.tensor(stats["latents_std"])
+        raw = np.load(DATA / "v3" / "latents-pca.npz")
+        lat = {k: (torch.from_numpy(raw[k]) - mean[None, :, None, None]) / std[None, :, None, None] for k in raw.files}
+    else:
+        enc = Encoder()
+        enc.load_state_dict(torch.load(f"{args.out}/encoder.pt")["encoder"])
+        enc.eval().requires_grad_(False)
+        stats = json.load(open(f"{args.out}/latent_stats.json"))
+        mean, std = torch.tensor(stats["latents_mean"]), torch.tensor(stats["latents_std"])
+        lat = encode_all(enc, data, mean, std)
     objects = {k: torch.from_numpy(d["objects"]) for k, d in data.items()}
     sizes = {k: torch.from_numpy(d["size"]).float() for k, d in data.items()}
     print(f"encoded {({k: tuple(v.shape) for k, v in lat.items()})} in {time.time() - t0:.0f} s", flush=True)
