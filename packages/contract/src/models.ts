@@ -72,8 +72,8 @@ const noRoles = () => ({ shapes: [], colors: [], places: [], verbs: [], relation
 
 /**
  * What prompts a model can draw. A closed vocabulary (the embedded model's) makes the edge, the
- * CLI and the runner refuse any prompt with a word outside it, more objects than `max_objects` or
- * more tokens than `max_tokens` (`checkPromptVocabulary` in @sketchreel/prompts). An open one (a real
+ * CLI and the runner refuse any prompt with a word outside it, more objects than `max_objects`, more
+ * separately named things than `max_things` or more tokens than `max_tokens` (`checkPromptVocabulary` in @sketchreel/prompts). An open one (a real
  * Wan2.2 export) — or `"vocabulary": null` — turns that gate off.
  */
 export const ModelVocabulary = z
@@ -81,8 +81,10 @@ export const ModelVocabulary = z
     /** The prompt grammar for lint advice beyond the words ("shape-world"). */
     grammar: z.string().min(1).optional(),
     closed: z.boolean(),
-    /** Most objects one prompt may name. */
+    /** Most objects one prompt may name (a group of three counts three). */
     max_objects: positiveInt.optional(),
+    /** Most separately named things (a single object or a group) one prompt may name. */
+    max_things: positiveInt.optional(),
     /** The tokenizer's length: tokens beyond it would be cut. */
     max_tokens: positiveInt.optional(),
     roles: VocabularyRoles.default(noRoles),

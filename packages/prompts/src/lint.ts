@@ -67,6 +67,7 @@ export function lintPrompt(prompt: string, vocabulary: ModelVocabulary | null): 
 const LINT_CODE_OF_RULE = {
   unknown_word: "unknown_word",
   too_many_objects: "too_many_subjects",
+  too_many_things: "too_many_subjects",
   too_many_tokens: "too_many_tokens",
 } as const;
 

@@ -91,6 +91,20 @@ describe("checkPromptVocabulary on the shipped shape-world-tiny vocabulary", () 
     ]);
   });
 
+  it("refuses a fifth separately named thing (max_things: the text encoder's four slots), counting a group once", () => {
+    expect(SHIPPED_VOCABULARY.max_things).toBe(4);
+    const five =
+      "A red ball stays at the left, a blue dot stays at the right, a green dot falls, a white dot rises and a yellow dot stays in the center.";
+    expect(refusals(five)).toEqual([{ rule: "too_many_things", word: "dot", at: [111, 114], suggestions: [] }]);
+    expect(check(five)[0]?.message).toBe(
+      'the prompt names 5 separate things (a single object or a group each); the model draws at most 4 ("dot" is one too many)',
+    );
+    // four things, six objects: a group of three is one thing, and a colour named again is the same thing
+    const four =
+      "Three red balls in a row stay at the top, a blue dot falls, a green dot rises and the red balls stay.";
+    expect(refusals(four)).toEqual([]);
+  });
+
   it("keeps the prompt's own spelling in word and message, and suggests for typos and punctuation", () => {
     expect(refusals("A Red Bal falls!")).toEqual([
       { rule: "unknown_word", word: "Bal", at: [6, 9], suggestions: ["ball"] },

@@ -2,7 +2,7 @@ import type { FieldError, ModelVocabulary } from "@sketchreel/contract";
 import { type ModelToken, tokenizeLikeModel } from "./model-tokens.js";
 import { nearestWords } from "./nearest-words.js";
 
-export type VocabularyRule = "unknown_word" | "too_many_objects" | "too_many_tokens";
+export type VocabularyRule = "unknown_word" | "too_many_objects" | "too_many_things" | "too_many_tokens";
 export type VocabularyRole = keyof ModelVocabulary["roles"];
 
 /** Why a model cannot draw a prompt: a field error on `prompt` naming the word, where it is, and what to use. */
@@ -70,8 +70,8 @@ export const isClosedVocabulary = (v: ModelVocabulary | null | undefined): v is 
 /**
  * The one vocabulary gate (lint, the edge, the CLI and the runner all call it): every reason the
  * model cannot draw `prompt` — each word outside its vocabulary (with the nearest known words: the
- * vocabulary's synonyms first, then by edit distance), more objects than `max_objects`, more tokens
- * than `max_tokens` — in prompt order. Empty when it can, or when the vocabulary is not closed.
+ * vocabulary's synonyms first, then by edit distance), more objects than `max_objects`, more
+ * separately named things than `max_things`, more tokens than `max_tokens` — in prompt order. Empty when it can, or when the vocabulary is not closed.
  */
 export function checkPromptVocabulary(
   prompt: string,
@@ -95,6 +95,13 @@ export function checkPromptVocabulary(
     const word = prompt.slice(first.start, last.end);
     const message = `the prompt names ${objects.total} objects; the model draws at most ${max} ("${word}" is one too many)`;
     errors.push(error("too_many_objects", first, last, word, message, []));
+  }
+  const maxThings = vocabulary.max_things;
+  if (maxThings !== undefined && objects.things.length > maxThings) {
+    const [first, last] = objects.things[maxThings]!;
+    const word = prompt.slice(first.start, last.end);
+    const message = `the prompt names ${objects.things.length} separate things (a single object or a group each); the model draws at most ${maxThings} ("${word}" is one too many)`;
+    errors.push(error("too_many_things", first, last, word, message, []));
   }
   const maxTokens = vocabulary.max_tokens;
   if (maxTokens !== undefined && tokens.length > maxTokens) {
@@ -124,10 +131,11 @@ export function countPromptObjects(prompt: string, vocabulary: ModelVocabulary):
  * except a shape word right after a shape, which is a verb ("a red ball circles the center"), and,
  * in the shape-world grammar, a colour named before ("the blue square" again; "three red balls" then
  * "the three red balls" count three). `tokensOf[i]` is the first and last token of the shape that
- * brings the total past `i`.
+ * brings the total past `i`; `things` holds the span of each shape phrase that names a new thing.
  */
 function countObjects(tokens: ModelToken[], c: CompiledVocabulary) {
   const tokensOf: [ModelToken, ModelToken][] = [];
+  const things: [ModelToken, ModelToken][] = [];
   const countedByColor = new Map<string, number>();
   let pending: number | undefined;
   let afterShape = false;
@@ -148,6 +156,7 @@ function countObjects(tokens: ModelToken[], c: CompiledVocabulary) {
       const named = color !== undefined && c.colors.has(color) ? color : undefined;
       const before = named === undefined ? 0 : (countedByColor.get(named) ?? 0);
       const members = pending ?? 1;
+      if (named === undefined || !countedByColor.has(named)) things.push(span);
       if (named !== undefined) countedByColor.set(named, Math.max(before, members));
       for (let n = before; n < members; n++) tokensOf.push(span);
       pending = undefined;
@@ -155,7 +164,7 @@ function countObjects(tokens: ModelToken[], c: CompiledVocabulary) {
     afterShape = shape > 0;
     i += Math.max(shape, 1);
   }
-  return { total: tokensOf.length, tokensOf };
+  return { total: tokensOf.length, tokensOf, things };
 }
 
 /**

@@ -814,6 +814,7 @@ export interface components {
             grammar?: string;
             closed: boolean;
             max_objects?: number;
+            max_things?: number;
             max_tokens?: number;
             /**
              * @default {

@@ -36,6 +36,7 @@ PATH_VERBS = ["circles", "orbits", "stands"]
 def vocabulary(max_tokens=MAX_LENGTH, tokenizer_words=None):
     v = copy.deepcopy(v2caps.VOCABULARY)
     v["max_objects"] = 6
+    v["max_things"] = 4  # the text encoder's object slots: a fifth separately named thing would be dropped
     v["max_tokens"] = max_tokens
     roles = v["roles"]
     roles["shapes"] = roles["shapes"] + PLURAL_SHAPES

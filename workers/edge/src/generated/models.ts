@@ -74,6 +74,7 @@ export const MODELS: Record<string, ModelCapabilities> = {
       "grammar": "shape-world",
       "closed": true,
       "max_objects": 6,
+      "max_things": 4,
       "max_tokens": 48,
       "roles": {
         "shapes": [
