@@ -88,7 +88,10 @@ describe("outputs under faults", { timeout: 120_000 }, () => {
     expect(dropped).toMatchObject({ runner: partitioned.name, outcome: "lease_lost" });
     t.addRunner(); // the edge hands the job out again once the lease has expired there
     const done = await terminal(video.id);
-    expect(done.attempts).toBe(2);
+    // Attempt 2 normally wins; on a saturated CI box (3 s lease here) its lease can lapse too and a
+    // third attempt win. What must hold either way: the partitioned runner's attempt never wins, and
+    // only the winner's objects remain.
+    expect(done.attempts).toBeGreaterThanOrEqual(2);
     await expectOnlyTheWinner(done);
     edgeLink.restore();
   });
