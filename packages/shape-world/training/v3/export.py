@@ -13,21 +13,13 @@ import onnx
 import torch
 from torch import nn
 
+from scripts.export_package import TextEncoderGraph, write_json
 from sktrain import tokenizer
 from sktrain.paths import RUNS
 from v3 import capabilities
 from v3.nets import LATENT, MAX_LENGTH, NOISE_DIM, PATCH, Decoder, DiT, DiTGraph, TextEncoder
 
 OPSET = 17
-
-
-class TextEncoderGraph(nn.Module):
-    def __init__(self, enc):
-        super().__init__()
-        self.enc = enc
-
-    def forward(self, input_ids, attention_mask):
-        return self.enc(input_ids, attention_mask)
 
 
 class DecoderGraph(nn.Module):
@@ -45,13 +37,6 @@ class DecoderGraph(nn.Module):
         probs = (logits * self.dec.sharpness).softmax(1)
         rgb = torch.einsum("nkhw,kc->nchw", probs, self.dec.palette)
         return rgb.reshape(b, f, 3, rgb.shape[-2], rgb.shape[-1]).transpose(1, 2)
-
-
-def write_json(path, obj):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w") as f:
-        json.dump(obj, f, indent=2)
-        f.write("\n")
 
 
 def export(module, args, path, inputs, outputs, dynamic):

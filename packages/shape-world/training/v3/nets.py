@@ -21,6 +21,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from nets.autoencoder import neighbourhood
+from nets.dit import timestep_features
 from nets.layers import MLP, Attention, padding_bias
 from nets.text_encoder import Block
 from shapeworld.vocab import PALETTE
@@ -180,13 +181,6 @@ def programs_from_head(out):
     prog = {k: v.argmax(-1) for k, v in p.items()}
     prog["count"] = prog["count"] + 1
     return prog
-
-
-def timestep_features(t, dim=256):
-    half = dim // 2
-    freqs = torch.exp(-math.log(10000.0) * torch.arange(half, dtype=torch.float32) / half)
-    args = t.float()[:, None] * freqs[None]
-    return torch.cat([torch.cos(args), torch.sin(args)], -1)
 
 
 class DiTBlock(nn.Module):

@@ -18,11 +18,11 @@ import time
 import numpy as np
 import torch
 
+from scripts.train_dit import SHIFT, sample_sigma, save  # noqa: F401  (2.x's flow-sigma sampler)
 from sktrain.paths import DATA, RUNS
 from v3.data import fine_rgb, load_frames, rgb_tensor
 from v3.nets import DiT, Encoder, SIGMA_MIN
 
-SHIFT = 3.0
 UNCOND = 0.1
 EMA = 0.998
 
@@ -35,16 +35,6 @@ def encode_all(enc, data, mean, std):
                   for i in range(0, len(d["rgb"]), 512)]
             lat[kind] = (torch.cat(zs) - mean[None, :, None, None]) / std[None, :, None, None]
     return lat
-
-
-def sample_sigma(n, gen):
-    u = torch.sigmoid(torch.randn(n, generator=gen))
-    return SHIFT * u / (1 + (SHIFT - 1) * u)
-
-
-def save(path, **state):
-    torch.save(state, path + ".tmp")
-    os.replace(path + ".tmp", path)
 
 
 def main():
