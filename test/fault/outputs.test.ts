@@ -45,11 +45,14 @@ async function terminal(id: string): Promise<Video> {
   throw new Error(`${id} never finished`);
 }
 
-/** The prefix's objects once they number `count` (the edge cleans up after it answers), or as they are after 5 s. */
+/**
+ * The prefix's objects once they number `count`, or as they are after 30 s: the edge cleans up in the
+ * background after it answers (5 s was once not enough on a saturated 2-core CI run).
+ */
 async function settledObjects(prefix: string, count: number) {
   const bucket = bucketReader(t.stack.info);
   let objects = await bucket.list(prefix);
-  for (let i = 0; i < 50 && objects.length !== count; i++) {
+  for (let i = 0; i < 300 && objects.length !== count; i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     objects = await bucket.list(prefix);
   }

@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +9,8 @@ import { AwsClient } from "aws4fetch";
 interface S3rverInstance {
   run(): Promise<AddressInfo>;
   close(): Promise<void>;
+  /** The listening server (set by `run`). */
+  httpServer?: Server;
 }
 type S3rverClass = new (options: Record<string, unknown>) => S3rverInstance;
 
@@ -50,7 +53,10 @@ export async function startS3(): Promise<LocalS3> {
       if (!res.ok) throw new Error(`S3 PUT ${key}: HTTP ${res.status} ${await res.text()}`);
     },
     async close() {
-      await server.close();
+      // `close` waits for every open request; a client that never finished one (or never read its
+      // answer) would hold it forever, so whatever is still open after a moment is cut.
+      const cut = setTimeout(() => server.httpServer?.closeAllConnections(), 2_000);
+      await server.close().finally(() => clearTimeout(cut));
       rmSync(directory, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,7 @@
 import { type LocalEdge, startEdge } from "./edge.js";
 import { startTestRunner, type TestRunner, type TestRunnerOptions } from "./lease-runner.js";
 import { type LocalS3, startS3 } from "./s3.js";
+import { tearDown } from "./teardown.js";
 
 export interface ClientStack {
   s3: LocalS3;
@@ -21,9 +22,11 @@ export async function startClientStack(
     edge,
     runner,
     async stop() {
-      await runner?.stop();
-      await edge.stop();
-      await s3.close();
+      await tearDown([
+        ["test runner", async () => runner?.stop()],
+        ["edge (workerd)", () => edge.stop()],
+        ["S3 (s3rver)", () => s3.close()],
+      ]);
     },
   };
 }
