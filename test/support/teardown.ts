@@ -11,6 +11,7 @@ export async function tearDown(steps: Array<[name: string, step: () => Promise<u
       timer = setTimeout(() => resolve("late"), ms);
     });
     const outcome = await Promise.race([step().then(() => "done" as const), late]).finally(() => clearTimeout(timer));
-    if (outcome === "late") console.error(JSON.stringify({ msg: "teardown step still running; going on", step: name, ms }));
+    if (outcome === "late")
+      console.error(JSON.stringify({ msg: "teardown step still running; going on", step: name, ms }));
   }
 }
