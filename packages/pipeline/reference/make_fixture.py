@@ -4,6 +4,7 @@ tests compare against.
 usage (from this folder, Debian's python3 with torch + onnx):
   /usr/bin/python3 make_fixture.py                       # the committed test fixtures
   /usr/bin/python3 make_fixture.py --only-grid-layout    # only tiny-grid-layout (+ -fixed-batch, -reference)
+  /usr/bin/python3 make_fixture.py --only-conditioner    # only tiny-conditioner (+ -fixed-batch, -reference)
   /usr/bin/python3 make_fixture.py --out DIR --dim 256 --layers 6 --no-reference   # a bigger one for benchmarks
 """
 import argparse
@@ -69,6 +70,23 @@ def latent_axes(batch=True):
     return {0: "batch", **axes} if batch else axes
 
 
+def write_tiny_configs(out, vocab, dim):
+    """The tokenizer and the config.json files the tiny 4-channel fixtures share (8x VAE, UniPC, shift 3)."""
+    write_json(f"{out}/tokenizer/tokenizer.json", tokenizer_json(vocab))
+    write_json(f"{out}/tokenizer/tokenizer_config.json",
+               {"model_max_length": MAX_LENGTH, "pad_token": "<pad>", "unk_token": "<unk>", "padding_side": "right"})
+    write_json(f"{out}/text_encoder/config.json", {"hidden_size": dim, "max_length": MAX_LENGTH, "output_length": MAX_LENGTH})
+    write_json(f"{out}/transformer/config.json", {"in_channels": CHANNELS, "out_channels": CHANNELS, "patch_size": [1, 2, 2],
+                                                  "text_dim": dim, "num_train_timesteps": 1000})
+    write_json(f"{out}/vae_decoder/config.json", {"latent_channels": CHANNELS, "scale_factor_spatial": 8,
+                                                  "scale_factor_temporal": 1, "latents_mean": LATENTS_MEAN,
+                                                  "latents_std": LATENTS_STD})
+    write_json(f"{out}/scheduler/scheduler_config.json", {
+        "_class_name": "UniPCMultistepScheduler", "num_train_timesteps": 1000, "prediction_type": "flow_prediction",
+        "use_flow_sigmas": True, "flow_shift": FLOW_SHIFT, "solver_order": 2, "solver_type": "bh2",
+        "lower_order_final": True, "final_sigmas_type": "zero"})
+
+
 def export_package(out, modules, vocab, dim):
     text_encoder, transformer, decoder = modules
     ids = torch.zeros(2, MAX_LENGTH, dtype=torch.long)
@@ -83,19 +101,7 @@ def export_package(out, modules, vocab, dim):
     export(decoder, (torch.randn(1, CHANNELS, 4, 4, 4),), f"{out}/vae_decoder/model.onnx", ["latent_sample"], ["sample"],
            {"latent_sample": latent_axes(), "sample": {0: "batch", 2: "frames", 3: "height", 4: "width"}})
 
-    write_json(f"{out}/tokenizer/tokenizer.json", tokenizer_json(vocab))
-    write_json(f"{out}/tokenizer/tokenizer_config.json",
-               {"model_max_length": MAX_LENGTH, "pad_token": "<pad>", "unk_token": "<unk>", "padding_side": "right"})
-    write_json(f"{out}/text_encoder/config.json", {"hidden_size": dim, "max_length": MAX_LENGTH, "output_length": MAX_LENGTH})
-    write_json(f"{out}/transformer/config.json", {"in_channels": CHANNELS, "out_channels": CHANNELS, "patch_size": [1, 2, 2],
-                                                  "text_dim": dim, "num_train_timesteps": 1000})
-    write_json(f"{out}/vae_decoder/config.json", {"latent_channels": CHANNELS, "scale_factor_spatial": 8,
-                                                  "scale_factor_temporal": 1, "latents_mean": LATENTS_MEAN,
-                                                  "latents_std": LATENTS_STD})
-    write_json(f"{out}/scheduler/scheduler_config.json", {
-        "_class_name": "UniPCMultistepScheduler", "num_train_timesteps": 1000, "prediction_type": "flow_prediction",
-        "use_flow_sigmas": True, "flow_shift": FLOW_SHIFT, "solver_order": 2, "solver_type": "bh2",
-        "lower_order_final": True, "final_sigmas_type": "zero"})
+    write_tiny_configs(out, vocab, dim)
     write_json(f"{out}/model_index.json", {
         "_class_name": "SketchreelTextToVideoPipeline", "format_version": 1,
         "model_id": "tiny-random", "model_version": "1.0.0",
@@ -135,7 +141,7 @@ def write_reference(folder, modules, vocab, config=TINY_CONFIG, cases=CASES, ski
         case_dir = os.path.join(folder, case["name"])
         os.makedirs(case_dir, exist_ok=True)
         result = reference_pipeline.run(modules, vocab, config, case)
-        names = ["input_ids", "embeddings", "noise", "layout_noise", "sigmas", "decoded", "frames"]
+        names = ["input_ids", "embeddings", "noise", "layout_noise", "conditioning", "sigmas", "decoded", "frames"]
         skipped = ("decoded", "frames") if case["name"] in skip_frames else ()
         tensors = {name: save_tensor(case_dir, name, result[name])
                    for name in names if name in result and name not in skipped}
@@ -263,6 +269,54 @@ def write_grid_layout(out, fixed_out, reference_dir, vocab):
     write_bad_optional_inputs(os.path.join(FIXTURES, "tiny-grid-layout-bad-inputs"))
 
 
+CONDITIONER_CASES = [
+    {"name": "conditioner-unipc", "prompt": "a yellow ball rolls from the left edge to the center", "negative_prompt": "",
+     "seed": 13, "steps": 4, "guidance": 3.0, "width": 32, "height": 48, "frames": 8, "scheduler": "unipc"},
+    {"name": "conditioner-no-guidance", "prompt": "a red ball falls", "negative_prompt": "",
+     "seed": 21, "steps": 2, "guidance": 1.0, "width": 32, "height": 32, "frames": 4, "scheduler": "euler"},
+]
+
+
+def write_conditioner(out, fixed_out, reference_dir, vocab):
+    """A tiny random model with the optional `conditioner` component (MODEL-PACKAGE.md): run once per request on
+    the text states, the initial latents' shape and layout_noise [B, 6]; its transformer takes the conditioning
+    [B, S + F, 32] as encoder_hidden_states. Plus a static-batch copy of its conditioner."""
+    modules = tiny_random_model.build_conditioner(len(vocab), MAX_LENGTH, 32, 32, 2, CHANNELS, LAYOUT_DIM)
+    text_encoder, transformer, decoder, conditioner = modules
+    ids = torch.zeros(2, MAX_LENGTH, dtype=torch.long)
+    export(text_encoder, (ids, torch.ones_like(ids)), f"{out}/text_encoder/model.onnx",
+           ["input_ids", "attention_mask"], ["last_hidden_state"],
+           {"input_ids": {0: "batch"}, "attention_mask": {0: "batch"}, "last_hidden_state": {0: "batch"}})
+    for batch, path in ((2, f"{out}/conditioner/model.onnx"), (1, f"{fixed_out}/conditioner/model.onnx")):
+        args = (torch.randn(batch, MAX_LENGTH, 32), torch.randn(batch, CHANNELS, 4, 6, 4), torch.randn(batch, LAYOUT_DIM))
+        dynamic = {"encoder_hidden_states": {0: "batch"}, "hidden_states": latent_axes(), "layout_noise": {0: "batch"},
+                   "conditioning": {0: "batch", 1: "conditioning_length"}}
+        if batch == 1:
+            dynamic = {"hidden_states": latent_axes(False), "conditioning": {1: "conditioning_length"}}
+        export(conditioner, args, path, ["encoder_hidden_states", "hidden_states", "layout_noise"], ["conditioning"],
+               dynamic)
+    export(transformer, (torch.randn(2, CHANNELS, 4, 6, 4), torch.full((2,), 500.0), torch.randn(2, MAX_LENGTH + 4, 32)),
+           f"{out}/transformer/model.onnx", ["hidden_states", "timestep", "encoder_hidden_states"], ["sample"],
+           {"hidden_states": latent_axes(), "timestep": {0: "batch"},
+            "encoder_hidden_states": {0: "batch", 1: "conditioning_length"}, "sample": latent_axes()})
+    export(decoder, (torch.randn(1, CHANNELS, 4, 6, 4),), f"{out}/vae_decoder/model.onnx", ["latent_sample"], ["sample"],
+           {"latent_sample": latent_axes(), "sample": {0: "batch", 2: "frames", 3: "height", 4: "width"}})
+    write_tiny_configs(out, vocab, 32)
+    write_json(f"{out}/model_index.json", {
+        "_class_name": "SketchreelTextToVideoPipeline", "format_version": 1,
+        "model_id": "tiny-conditioner", "model_version": "1.0.0",
+        "components": {"tokenizer": "tokenizer", "text_encoder": "text_encoder", "conditioner": "conditioner",
+                       "transformer": "transformer", "vae_decoder": "vae_decoder", "scheduler": "scheduler"},
+        "defaults": {"width": 32, "height": 32, "num_frames": 8, "fps": 8, "num_inference_steps": 4,
+                     "guidance_scale": 3.0, "negative_prompt": "", "scheduler": "unipc"},
+        "limits": {"min_size": 32, "max_size": 64, "size_multiple": 16, "min_frames": 4, "max_frames": 16,
+                   "frames_multiple": 4, "max_steps": 50},
+        "latent": {"channels": CHANNELS, "spatial_compression": 8, "temporal_compression": 1, "temporal_rule": "divide"},
+        "vocabulary": None})
+    config = {**TINY_CONFIG, "layout_noise_dim": LAYOUT_DIM}
+    write_reference(reference_dir, modules, vocab, config, CONDITIONER_CASES)
+
+
 def write_bad_optional_inputs(folder):
     """Graphs declaring an optional input with the wrong type or shape, for the load checks' tests: each has the
     component's required I/O (sample = its first input) and one bad optional input."""
@@ -292,14 +346,21 @@ def main():
     ap.add_argument("--no-reference", action="store_true")
     ap.add_argument("--save-weights", help="also write the torch state dicts here (for the benchmark's reference)")
     ap.add_argument("--only-grid-layout", action="store_true", help="write only test/fixtures/tiny-grid-layout*")
+    ap.add_argument("--only-conditioner", action="store_true", help="write only test/fixtures/tiny-conditioner*")
     args = ap.parse_args()
     torch.set_num_threads(2)
     vocab = {w: i for i, w in enumerate(["<pad>", "<unk>"] + sorted(set(WORDS)))}
     grid_layout = lambda: write_grid_layout(os.path.join(FIXTURES, "tiny-grid-layout"),
                                             os.path.join(FIXTURES, "tiny-grid-layout-fixed-batch"),
                                             os.path.join(FIXTURES, "tiny-grid-layout-reference"), vocab)
+    conditioner = lambda: write_conditioner(os.path.join(FIXTURES, "tiny-conditioner"),
+                                            os.path.join(FIXTURES, "tiny-conditioner-fixed-batch"),
+                                            os.path.join(FIXTURES, "tiny-conditioner-reference"), vocab)
     if args.only_grid_layout:
         grid_layout()
+        return
+    if args.only_conditioner:
+        conditioner()
         return
     modules = tiny_random_model.build(len(vocab), MAX_LENGTH, args.dim, args.dim, args.layers, CHANNELS)
     export_package(args.out, modules, vocab, args.dim)
@@ -314,6 +375,7 @@ def main():
         write_wan_shaped(os.path.join(FIXTURES, "tiny-wan-shaped"), os.path.join(FIXTURES, "tiny-wan-shaped-reference"),
                          vocab)
         grid_layout()
+        conditioner()
     print("wrote", os.path.abspath(args.out))
 
 

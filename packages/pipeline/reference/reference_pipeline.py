@@ -141,7 +141,8 @@ def latent_grid(config, width, height):
 def run(modules, vocab, config, params, on_step=None, timings=None):
     """Runs the pipeline; returns dict of intermediate tensors. `params` as in the runner's request.
     `timings`, when given, receives seconds per stage (encode_prompt, denoise, decode)."""
-    text_encoder, transformer, decoder = modules
+    text_encoder, transformer, decoder = modules[:3]
+    conditioner = modules[3] if len(modules) > 3 else None
     timings = {} if timings is None else timings
     start = time.perf_counter()
     L = config["max_length"]
@@ -163,6 +164,11 @@ def run(modules, vocab, config, params, on_step=None, timings=None):
     k = config.get("layout_noise_dim")
     layout = torch.from_numpy(seeded_normal(params["seed"], (1, k), LAYOUT_NOISE_STREAM)) if k else None
     extra = lambda batch: () if layout is None else (layout.expand(batch, k),)
+    context = embeddings if g > 1 else embeddings[:1]
+    if conditioner is not None:  # once per request; layout_noise goes to it, not to the transformer
+        n = context.shape[0]
+        context = conditioner(context, noise.expand(n, *shape[1:]), *extra(n))
+        extra = lambda batch: ()
     start = time.perf_counter()
     for i in range(params["steps"]):
         sigma = float(scheduler.sigmas[i])
@@ -172,10 +178,10 @@ def run(modules, vocab, config, params, on_step=None, timings=None):
         else:
             t = torch.full((2 if g > 1 else 1,), timestep)
         if g > 1:
-            v_cond, v_uncond = transformer(torch.cat([x, x]), t, embeddings, *extra(2)).chunk(2)
+            v_cond, v_uncond = transformer(torch.cat([x, x]), t, context, *extra(2)).chunk(2)
             v = v_uncond + g * (v_cond - v_uncond)
         else:
-            v = transformer(x, t, embeddings[:1], *extra(1))
+            v = transformer(x, t, context, *extra(1))
         x = scheduler.step(v, i, x)
         latents.append(x.clone())
         if on_step:
@@ -190,6 +196,7 @@ def run(modules, vocab, config, params, on_step=None, timings=None):
     rgb = torch.round(((decoded[0] + 1) / 2).clamp(0, 1) * 255).to(torch.uint8)  # [3, F, H, W]
     return {
         **({} if layout is None else {"layout_noise": layout}),
+        **({} if conditioner is None else {"conditioning": context}),
         "input_ids": ids,
         "embeddings": embeddings,
         "noise": noise,

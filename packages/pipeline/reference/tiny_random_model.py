@@ -164,6 +164,41 @@ class ResizingDecoder(nn.Module):
         return x.reshape(b, f, 3, x.shape[-2], x.shape[-1]).transpose(1, 2)
 
 
+class Conditioner(nn.Module):
+    """The optional per-request conditioner (MODEL-PACKAGE.md): encoder_hidden_states [B, S, D], hidden_states
+    [B, C, F, h, w] (only its shape is read) and layout_noise [B, K] -> conditioning [B, S + F, D]: the text
+    states, then one token per latent frame from its place in the clip and the grid's size, plus the layout
+    noise. Sizes come from tensors (ones summed), so the export keeps every axis dynamic."""
+
+    def __init__(self, text_dim, layout_dim):
+        super().__init__()
+        self.text = nn.Linear(text_dim, text_dim)
+        self.frame = nn.Linear(3, text_dim)
+        self.layout = nn.Linear(layout_dim, text_dim)
+
+    def forward(self, encoder_hidden_states, hidden_states, layout_noise):
+        ones_f = torch.ones_like(hidden_states[0, 0, :, 0, 0])                  # [F]
+        f = ones_f.sum()
+        h = torch.ones_like(hidden_states[0, 0, 0, :, 0]).sum()
+        w = torch.ones_like(hidden_states[0, 0, 0, 0, :]).sum()
+        place = (ones_f.cumsum(0) - 1) / f
+        frames = self.frame(torch.stack([place, ones_f * h / 8, ones_f * w / 8], -1))  # [F, D]
+        tokens = frames[None] + self.layout(layout_noise)[:, None]                     # [B, F, D]
+        return torch.cat([self.text(encoder_hidden_states), tokens], 1)
+
+
+def build_conditioner(vocab_size, max_length=16, text_dim=32, dim=32, layers=2, channels=4, layout_dim=6, seed=3):
+    """A model with a conditioner (run once per request) that takes layout_noise; its plain transformer
+    cross-attends to the conditioning. Returns (text_encoder, transformer, decoder, conditioner)."""
+    torch.manual_seed(seed)
+    return (
+        TextEncoder(vocab_size, max_length, text_dim).eval(),
+        Transformer(channels, text_dim, dim, layers).eval(),
+        Decoder(channels).eval(),
+        Conditioner(text_dim, layout_dim).eval(),
+    )
+
+
 def build_grid_layout(vocab_size, max_length=16, text_dim=32, dim=32, layers=2, channels=4, layout_dim=6, seed=2):
     """The grid-rule model: a transformer with layout_noise [B, layout_dim] and a decoder taking output_size."""
     torch.manual_seed(seed)

@@ -3,14 +3,28 @@ import { BackendError, ModelPackageError } from "./errors.js";
 import type { ModelPackage } from "./model-package/load-model-package.js";
 import type { Tensor } from "./tensor.js";
 
-/** The I/O names every model package's graphs must have (MODEL-PACKAGE.md "ONNX graphs"). */
-const REQUIRED = {
+/**
+ * The I/O names of each component's graph (MODEL-PACKAGE.md "ONNX graphs"): every package has the
+ * first three; a `conditioner` is an optional component (a package without one runs as before).
+ */
+const IO = {
   text_encoder: { inputs: ["input_ids", "attention_mask"], outputs: ["last_hidden_state"] },
   transformer: { inputs: ["hidden_states", "timestep", "encoder_hidden_states"], outputs: ["sample"] },
   vae_decoder: { inputs: ["latent_sample"], outputs: ["sample"] },
+  conditioner: { inputs: ["encoder_hidden_states", "hidden_states"], outputs: ["conditioning"] },
 } as const;
 
-export type Component = keyof typeof REQUIRED;
+export type Component = keyof typeof IO;
+const REQUIRED_COMPONENTS = ["text_encoder", "transformer", "vae_decoder"] as const;
+
+interface InputRule {
+  type: "float32" | "int64";
+  dims: ReadonlyArray<number | "static" | "any">;
+  /** For errors: the documented shape. */
+  shape: string;
+}
+
+const LAYOUT_NOISE: InputRule = { type: "float32", dims: ["any", "static"], shape: "[B, K] with a fixed K" };
 
 /**
  * Inputs a graph may declare (MODEL-PACKAGE.md "Optional graph inputs"); the pipeline feeds each one
@@ -21,29 +35,27 @@ const OPTIONAL: Partial<Record<Component, Record<string, InputRule>>> = {
   /** [height, width] of the frames to decode to: a decoder that upsamples one latent grid to several sizes. */
   vae_decoder: { output_size: { type: "int64", dims: [2], shape: "[2] = [height, width]" } },
   /** [B, K] standard normals from the seed (stream 1), the same for every step and both CFG halves. */
-  transformer: { layout_noise: { type: "float32", dims: ["any", "static"], shape: "[B, K] with a fixed K" } },
+  transformer: { layout_noise: LAYOUT_NOISE },
+  /** The same noise, given once per request to the conditioner instead. */
+  conditioner: { layout_noise: LAYOUT_NOISE },
 };
 
-interface InputRule {
-  type: "float32" | "int64";
-  dims: ReadonlyArray<number | "static" | "any">;
-  /** For errors: the documented shape. */
-  shape: string;
-}
+type Sessions = Record<(typeof REQUIRED_COMPONENTS)[number], InferenceSession> & { conditioner?: InferenceSession };
 
-/** The three sessions of a model package, checked against the I/O contract, run by component name. */
+/** The sessions of a model package (three, or four with a conditioner), checked against the I/O contract, run by component name. */
 export class ModelGraphs {
-  private constructor(private readonly sessions: Record<Component, InferenceSession>) {}
+  private constructor(private readonly sessions: Sessions) {}
 
   static async load(backend: InferenceBackend, pkg: ModelPackage): Promise<ModelGraphs> {
     const sessions = await backend.loadSessions(pkg.graphs);
-    for (const component of Object.keys(REQUIRED) as Component[]) {
+    const components = Object.keys(pkg.graphs) as Component[];
+    for (const component of [...REQUIRED_COMPONENTS, ...components.filter((c) => c === "conditioner")]) {
       const session = sessions[component];
-      const file = pkg.graphs[component].slice(pkg.dir.length + 1);
+      const file = pkg.graphs[component]!.slice(pkg.dir.length + 1);
       if (!session) throw new ModelPackageError(file, undefined, "the backend returned no session");
       for (const kind of ["inputs", "outputs"] as const) {
         const names = session[kind].map((v) => v.name);
-        const missing = REQUIRED[component][kind].filter((n) => !names.includes(n));
+        const missing = IO[component][kind].filter((n) => !names.includes(n));
         if (missing.length > 0) {
           throw new ModelPackageError(file, kind, `lacks ${missing.join(", ")} (has ${names.join(", ")})`);
         }
@@ -53,12 +65,17 @@ export class ModelGraphs {
         if (input) checkOptionalInput(file, input, rule);
       }
     }
-    return new ModelGraphs(sessions as Record<Component, InferenceSession>);
+    return new ModelGraphs(sessions as Sessions);
+  }
+
+  /** Whether the package has this component (the three required ones always). */
+  has(component: Component): boolean {
+    return this.sessions[component] !== undefined;
   }
 
   /** True when cond + uncond can go through `component` as one batch of 2. */
   batches(component: Component): boolean {
-    return acceptsDynamicBatch(this.sessions[component]);
+    return acceptsDynamicBatch(this.session(component));
   }
 
   inputType(component: Component, input: string): string | undefined {
@@ -76,9 +93,9 @@ export class ModelGraphs {
   }
 
   async run(component: Component, feeds: Record<string, Tensor>): Promise<Tensor> {
-    const output = REQUIRED[component].outputs[0];
+    const output = IO[component].outputs[0];
     try {
-      const result = await this.sessions[component].run(feeds);
+      const result = await this.session(component).run(feeds);
       const tensor = result[output];
       if (!tensor) throw new Error(`no output named ${output}`);
       return tensor;
@@ -88,11 +105,17 @@ export class ModelGraphs {
   }
 
   async dispose(): Promise<void> {
-    await Promise.all(Object.values(this.sessions).map((s) => s.dispose()));
+    await Promise.all(Object.values(this.sessions).map((s) => s?.dispose()));
   }
 
   private input(component: Component, name: string): ValueInfo | undefined {
-    return this.sessions[component].inputs.find((i) => i.name === name);
+    return this.sessions[component]?.inputs.find((i) => i.name === name);
+  }
+
+  private session(component: Component): InferenceSession {
+    const session = this.sessions[component];
+    if (!session) throw new BackendError(component, new Error("the model package has no such component"));
+    return session;
   }
 }
 

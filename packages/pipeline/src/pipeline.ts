@@ -7,6 +7,7 @@ import { textEncoderDigest } from "./model-package/digest.js";
 import { loadModelPackage, type ModelPackage } from "./model-package/load-model-package.js";
 import { createScheduler } from "./schedulers/create-scheduler.js";
 import { checkInputs, type GenerateRequest, type ResolvedRequest } from "./stages/check-inputs.js";
+import { prepareConditioning } from "./stages/condition.js";
 import { decodeLatents, denormalizeLatents, toVideoFrames } from "./stages/decode.js";
 import { predictVelocity } from "./stages/denoise.js";
 import { encodeTexts } from "./stages/encode-prompt.js";
@@ -93,17 +94,26 @@ export class Pipeline {
     scheduler.setTimesteps(params.num_inference_steps);
     timer.lap("prepare_timesteps");
 
-    // 4. Seeded latents: pure noise at σ = 1 (and the layout noise, when the transformer takes it).
+    // 4. Seeded latents: pure noise at σ = 1 (and the layout noise, when a graph takes it); a
+    //    package's conditioner turns the text states into what the transformer takes, once.
     report("prepare_latents");
     const shape = latentShape(this.model.index, params);
     let latents = prepareLatents(params.seed, shape);
     const layoutNoise = prepareLayoutNoise(params.seed, this.graphs);
+    const conditioned = await prepareConditioning(
+      this.graphs,
+      texts,
+      latents,
+      shape,
+      params.guidance_scale,
+      layoutNoise,
+    );
     timer.lap("prepare_latents");
 
     // 5. Denoise: guided velocity, scheduler step; progress and cancellation between steps.
     const total = scheduler.timesteps.length;
     report("denoise", 0, total);
-    const conditioning = { ...texts, guidanceScale: params.guidance_scale, layoutNoise };
+    const conditioning = { ...conditioned, guidanceScale: params.guidance_scale, layoutNoise };
     for (const [i, timestep] of scheduler.timesteps.entries()) {
       throwIfAborted(signal, "denoise", i);
       const velocity = await predictVelocity(this.graphs, latents, shape, timestep, conditioning);

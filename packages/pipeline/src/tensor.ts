@@ -15,6 +15,13 @@ export function int64Tensor(data: BigInt64Array, dims: readonly number[]): Tenso
   return { type: "int64", data, dims };
 }
 
+/** [batch, K]: the same K values in every row (both halves of a CFG batch see one layout). */
+export function repeatRows(row: Float32Array, batch: number): Float32Tensor {
+  const data = new Float32Array(row.length * batch);
+  for (let b = 0; b < batch; b++) data.set(row, b * row.length);
+  return float32Tensor(data, [batch, row.length]);
+}
+
 export function elementCount(dims: readonly number[]): number {
   return dims.reduce((a, b) => a * b, 1);
 }

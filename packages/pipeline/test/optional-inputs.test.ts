@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,12 +13,17 @@ import {
 import { OnnxBackend } from "../src/onnx/index.js";
 import { type RecordedRun, recordingBackend } from "./helpers/recording-backend.js";
 import {
+  CONDITIONER_FIXED_BATCH_DIR,
+  CONDITIONER_MODEL_DIR,
+  CONDITIONER_REFERENCE_DIR,
   FIXTURES,
   GRID_LAYOUT_FIXED_BATCH_TRANSFORMER_DIR,
   GRID_LAYOUT_MODEL_DIR,
   GRID_LAYOUT_REFERENCE_DIR,
   readFloat32,
   referenceCase,
+  referenceParams,
+  relativeL2,
   TINY_MODEL_DIR,
 } from "./helpers/reference.js";
 
@@ -235,5 +240,124 @@ describe("load checks of the optional inputs", () => {
     expect(error).toBeInstanceOf(ModelPackageError);
     expect(error).toMatchObject({ file: `${component}/model.onnx`, field });
     expect(error.message).toBe(`${component}/model.onnx (${field}): ${detail}`);
+  });
+});
+
+describe("a package with a conditioner (tiny-conditioner)", () => {
+  let cond: { pipeline: Pipeline; runs: RecordedRun[] };
+  beforeAll(async () => {
+    cond = await recordedPipeline(CONDITIONER_MODEL_DIR);
+  });
+  afterAll(() => cond.pipeline.dispose());
+  const run = async (request: Parameters<Pipeline["run"]>[0]) => {
+    cond.runs.length = 0;
+    const result = await cond.pipeline.run(request);
+    return { result, components: cond.runs.map((r) => r.component), runs: cond.runs.slice() };
+  };
+
+  it("runs it once per request, after the text encoder and before the first step, on what the reference feeds it", async () => {
+    const ref = referenceCase("conditioner-unipc", CONDITIONER_REFERENCE_DIR);
+    const { components, runs } = await run(referenceParams(ref));
+    expect(components).toEqual(["text_encoder", "conditioner", ...Array(ref.steps).fill("transformer"), "vae_decoder"]);
+    const feeds = runs[1]!.feeds;
+    expect(Object.keys(feeds)).toEqual(["encoder_hidden_states", "hidden_states", "layout_noise"]);
+    // cond and uncond text states in one batch of 2, the initial latents (the seed's stream 0) in both rows
+    expect(
+      relativeL2(values(feeds.encoder_hidden_states), Array.from(readFloat32(ref, ref.tensors.embeddings))),
+    ).toBeLessThan(1e-5);
+    const noise = Array.from(readFloat32(ref, ref.tensors.noise));
+    expect(feeds.hidden_states!.dims).toEqual([2, 4, 8, 6, 4]);
+    expect(values(feeds.hidden_states)).toEqual([...noise, ...noise]);
+    const layout = Array.from(readFloat32(ref, ref.tensors.layout_noise!));
+    expect(rows(feeds.layout_noise!)).toEqual([layout, layout]);
+  });
+
+  it("gives the transformer the conditioning at every step, and layout_noise only to the conditioner", async () => {
+    const ref = referenceCase("conditioner-unipc", CONDITIONER_REFERENCE_DIR);
+    const { runs } = await run(referenceParams(ref));
+    const expected = Array.from(readFloat32(ref, ref.tensors.conditioning!));
+    const steps = ofComponent(runs, "transformer");
+    expect(steps).toHaveLength(ref.steps);
+    for (const step of steps) {
+      expect(Object.keys(step.feeds)).toEqual(["hidden_states", "timestep", "encoder_hidden_states"]);
+      expect(step.feeds.encoder_hidden_states!.dims).toEqual([2, 16 + 8, 32]); // text tokens + one per frame
+      expect(relativeL2(values(step.feeds.encoder_hidden_states), expected)).toBeLessThan(1e-5);
+    }
+  });
+
+  it("conditions only the prompt when guidance 1 skips the unconditional pass", async () => {
+    const ref = referenceCase("conditioner-no-guidance", CONDITIONER_REFERENCE_DIR);
+    const { runs } = await run(referenceParams(ref));
+    const conditioner = ofComponent(runs, "conditioner");
+    expect(conditioner.map((r) => r.feeds.encoder_hidden_states!.dims)).toEqual([[1, 16, 32]]);
+    expect(ofComponent(runs, "transformer").map((r) => r.feeds.encoder_hidden_states!.dims[0])).toEqual([1, 1]);
+  });
+
+  it("a new seed changes the conditioning (the layout noise), the same seed repeats it", async () => {
+    const request = { prompt: "a red ball falls", num_frames: 4, num_inference_steps: 1 };
+    const conditioning = async (seed: number) =>
+      values(ofComponent((await run({ ...request, seed })).runs, "transformer")[0]!.feeds.encoder_hidden_states);
+    const a = await conditioning(4);
+    expect(await conditioning(4)).toEqual(a);
+    expect(await conditioning(5)).not.toEqual(a);
+  });
+});
+
+describe("tiny-conditioner with a static-batch conditioner (two runs, once per request)", () => {
+  it("conditions cond and uncond separately, each with the same layout noise", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sketchreel-conditioner-fixed-"));
+    try {
+      for (const part of ["model_index.json", "tokenizer", "text_encoder", "transformer", "vae_decoder", "scheduler"]) {
+        await symlink(join(CONDITIONER_MODEL_DIR, part), join(dir, part));
+      }
+      await symlink(CONDITIONER_FIXED_BATCH_DIR, join(dir, "conditioner"));
+      const { pipeline, runs } = await recordedPipeline(dir);
+      try {
+        const ref = referenceCase("conditioner-unipc", CONDITIONER_REFERENCE_DIR);
+        const latents: Float32Array[] = [];
+        await pipeline.run(referenceParams(ref), { onLatents: (_, x) => latents.push(x) });
+        const calls = ofComponent(runs, "conditioner");
+        expect(calls.map((c) => c.feeds.encoder_hidden_states!.dims)).toEqual([
+          [1, 16, 32],
+          [1, 16, 32],
+        ]);
+        const layout = Array.from(readFloat32(ref, ref.tensors.layout_noise!));
+        for (const call of calls) expect(values(call.feeds.layout_noise)).toEqual(layout);
+        // Two runs give the same result as one batch of 2: the reference's last latents.
+        expect(relativeL2(latents.at(-1)!, readFloat32(ref, ref.tensors.latents.at(-1)!))).toBeLessThanOrEqual(1e-4);
+      } finally {
+        await pipeline.dispose();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a conditioner that breaks the contract", () => {
+  it.each([
+    [
+      "a graph without the conditioner's inputs",
+      "vae_decoder",
+      "inputs",
+      "lacks encoder_hidden_states, hidden_states (has latent_sample)",
+    ],
+    ["a folder without a graph", "nowhere", undefined, undefined],
+  ])("refuses %s, naming the file", async (_, folder, field, detail) => {
+    const pkg = await mkdtemp(join(tmpdir(), "sketchreel-bad-conditioner-"));
+    try {
+      await cp(CONDITIONER_MODEL_DIR, pkg, { recursive: true });
+      const index = JSON.parse(await readFile(join(pkg, "model_index.json"), "utf8"));
+      index.components.conditioner = folder;
+      await writeFile(join(pkg, "model_index.json"), JSON.stringify(index));
+      const error = await createPipeline({ backend: OnnxBackend.create({ threads: 1 }), modelDir: pkg }).catch(
+        (e) => e,
+      );
+      expect(error).toBeInstanceOf(ModelPackageError);
+      expect(error.file).toBe(`${folder}/model.onnx`);
+      if (detail) expect(error.message).toBe(`${folder}/model.onnx (${field}): ${detail}`);
+    } finally {
+      await rm(pkg, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadOnnxPipeline, type OnnxPipeline } from "../src/onnx/index.js";
 import {
+  CONDITIONER_MODEL_DIR,
+  CONDITIONER_REFERENCE_DIR,
   GRID_LAYOUT_MODEL_DIR,
   GRID_LAYOUT_REFERENCE_DIR,
   readFloat32,
@@ -19,6 +21,7 @@ beforeAll(async () => {
   runners.set(TINY_MODEL_DIR, await loadOnnxPipeline({ modelDir: TINY_MODEL_DIR, threads: 1 }));
   runners.set(WAN_SHAPED_MODEL_DIR, await loadOnnxPipeline({ modelDir: WAN_SHAPED_MODEL_DIR, threads: 1 }));
   runners.set(GRID_LAYOUT_MODEL_DIR, await loadOnnxPipeline({ modelDir: GRID_LAYOUT_MODEL_DIR, threads: 1 }));
+  runners.set(CONDITIONER_MODEL_DIR, await loadOnnxPipeline({ modelDir: CONDITIONER_MODEL_DIR, threads: 1 }));
 });
 afterAll(() => Promise.all([...runners.values()].map((r) => r.dispose())));
 
@@ -26,6 +29,7 @@ const cases = [
   ...referenceCases().map((c) => ({ ...c, model: TINY_MODEL_DIR })),
   ...referenceCases(WAN_SHAPED_REFERENCE_DIR).map((c) => ({ ...c, model: WAN_SHAPED_MODEL_DIR })),
   ...referenceCases(GRID_LAYOUT_REFERENCE_DIR).map((c) => ({ ...c, model: GRID_LAYOUT_MODEL_DIR })),
+  ...referenceCases(CONDITIONER_REFERENCE_DIR).map((c) => ({ ...c, model: CONDITIONER_MODEL_DIR })),
 ];
 
 describe.each(cases)("parity with the PyTorch reference: $name", (ref) => {

@@ -22,8 +22,8 @@ export interface ModelPackage {
   transformer: z.infer<typeof TransformerConfig>;
   vaeDecoder: z.infer<typeof VaeDecoderConfig>;
   scheduler: SchedulerConfig;
-  /** Absolute paths of the three ONNX graphs. */
-  graphs: { text_encoder: string; transformer: string; vae_decoder: string };
+  /** Absolute paths of the ONNX graphs: the three every package has, and its conditioner if it has one. */
+  graphs: { text_encoder: string; transformer: string; vae_decoder: string; conditioner?: string };
 }
 
 /** Reads and validates a model package directory; errors name the file and the field. */
@@ -42,6 +42,7 @@ export async function loadModelPackage(dir: string): Promise<ModelPackage> {
     text_encoder: await graphPath(dir, `${c.text_encoder}/model.onnx`),
     transformer: await graphPath(dir, `${denoiser}/model.onnx`),
     vae_decoder: await graphPath(dir, `${c.vae_decoder}/model.onnx`),
+    ...(c.conditioner ? { conditioner: await graphPath(dir, `${c.conditioner}/model.onnx`) } : {}),
   };
   const pkg: ModelPackage = {
     dir,

@@ -16,6 +16,8 @@ export const ModelIndex = ModelCapabilities.extend({
     unet: z.string().optional(),
     vae_decoder: z.string().default("vae_decoder"),
     scheduler: z.string().default("scheduler"),
+    /** Optional: a graph run once per request between the text encoder and the transformer (MODEL-PACKAGE.md). */
+    conditioner: z.string().optional(),
   }),
   latent: LatentRules.safeExtend({ channels: positiveInt }),
 });

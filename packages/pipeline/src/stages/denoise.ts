@@ -1,6 +1,6 @@
 import type { ModelGraphs } from "../graphs.js";
 import type { Tensor } from "../tensor.js";
-import { float32Tensor, int64Tensor } from "../tensor.js";
+import { float32Tensor, int64Tensor, repeatRows } from "../tensor.js";
 import type { TextEmbedding } from "../text/text-embedding-cache.js";
 import { applyGuidance } from "./guidance.js";
 
@@ -8,7 +8,7 @@ export interface Conditioning {
   cond: TextEmbedding;
   uncond: TextEmbedding;
   guidanceScale: number;
-  /** K values for the transformer's optional `layout_noise` input: one row per batch item, the same in each. */
+  /** K values for the transformer's optional `layout_noise` input (fed when it declares it): one row per batch item, the same in each. */
   layoutNoise?: Float32Array | undefined;
 }
 
@@ -24,12 +24,13 @@ export async function predictVelocity(
   timestep: number,
   { cond, uncond, guidanceScale, layoutNoise }: Conditioning,
 ): Promise<Float32Array> {
+  const noise = graphs.hasInput("transformer", "layout_noise") ? layoutNoise : undefined;
   const run = (batch: number, x: Float32Array, text: Float32Array) =>
     graphs.run("transformer", {
       hidden_states: float32Tensor(x, [batch, ...shape.slice(1)]),
       timestep: timestepTensor(graphs, timestep, batch),
       encoder_hidden_states: float32Tensor(text, [batch, ...cond.dims]),
-      ...(layoutNoise ? { layout_noise: repeatRows(layoutNoise, batch) } : {}),
+      ...(noise ? { layout_noise: repeatRows(noise, batch) } : {}),
     });
   if (guidanceScale === 1) return (await run(1, latents, cond.data)).data as Float32Array;
   if (graphs.batches("transformer")) {
@@ -54,11 +55,4 @@ function timestepTensor(graphs: ModelGraphs, timestep: number, batch: number): T
     return int64Tensor(new BigInt64Array(batch).fill(BigInt(Math.trunc(timestep))), [batch]);
   }
   return float32Tensor(new Float32Array(batch).fill(timestep), [batch]);
-}
-
-/** [batch, K]: the same K values in every row, so both CFG halves see one layout. */
-function repeatRows(row: Float32Array, batch: number): Tensor {
-  const data = new Float32Array(row.length * batch);
-  for (let b = 0; b < batch; b++) data.set(row, b * row.length);
-  return float32Tensor(data, [batch, row.length]);
 }

@@ -40,10 +40,11 @@ export function prepareLatents(seed: number, shape: readonly number[]): Float32A
 }
 
 /**
- * Stage 4, for a transformer that declares `layout_noise` [B, K]: K standard normals from the seed on
- * stream 1 (`LAYOUT_NOISE_STREAM`, independent of the latents' stream 0); undefined for a graph without it.
+ * Stage 4, for a conditioner or transformer that declares `layout_noise` [B, K]: K standard normals
+ * from the seed on stream 1 (`LAYOUT_NOISE_STREAM`, independent of the latents' stream 0); undefined
+ * when neither graph declares it. (Should both declare it, they get the same values; K is the conditioner's.)
  */
 export function prepareLayoutNoise(seed: number, graphs: ModelGraphs): Float32Array | undefined {
-  const k = graphs.inputDims("transformer", "layout_noise")?.[1];
+  const k = (graphs.inputDims("conditioner", "layout_noise") ?? graphs.inputDims("transformer", "layout_noise"))?.[1];
   return typeof k === "number" ? seededNormal(seed, k, LAYOUT_NOISE_STREAM) : undefined;
 }

@@ -1,7 +1,8 @@
 /** One encoded text: [S, D] hidden states, row-major. */
+/** One text's encoder output without its batch axis ([S, D] from a text encoder). */
 export interface TextEmbedding {
   data: Float32Array;
-  dims: readonly [number, number];
+  dims: readonly number[];
 }
 
 /**

@@ -20,6 +20,14 @@ export const GRID_LAYOUT_MODEL_DIR = join(FIXTURES, "tiny-grid-layout");
 /** The same transformer exported with a static batch of 1 (swap it into a copy of the package). */
 export const GRID_LAYOUT_FIXED_BATCH_TRANSFORMER_DIR = join(FIXTURES, "tiny-grid-layout-fixed-batch", "transformer");
 export const GRID_LAYOUT_REFERENCE_DIR = join(FIXTURES, "tiny-grid-layout-reference");
+/**
+ * The optional `conditioner` component (MODEL-PACKAGE.md): run once per request on the text states, the
+ * initial latents' shape and `layout_noise` [B, 6]; its transformer takes the conditioning [B, S + F, 32].
+ */
+export const CONDITIONER_MODEL_DIR = join(FIXTURES, "tiny-conditioner");
+/** The same conditioner exported with a static batch of 1 (swap it into a copy of the package). */
+export const CONDITIONER_FIXED_BATCH_DIR = join(FIXTURES, "tiny-conditioner-fixed-batch", "conditioner");
+export const CONDITIONER_REFERENCE_DIR = join(FIXTURES, "tiny-conditioner-reference");
 
 interface TensorFile {
   file: string;
@@ -46,8 +54,10 @@ export interface ReferenceCase {
     /** Absent where a case's frames are too big to commit (tiny-grid-layout's 256×144 case). */
     decoded?: TensorFile;
     frames?: TensorFile;
-    /** The transformer's `layout_noise` [1, K], for a package whose transformer takes it. */
+    /** The `layout_noise` [1, K], for a package whose transformer or conditioner takes it. */
     layout_noise?: TensorFile;
+    /** The conditioner's output (cond, then uncond with guidance), for a package with one. */
+    conditioning?: TensorFile;
   };
 }
 

@@ -39,7 +39,7 @@ out="$(realpath -m "$out")"
 training="$(cd "$(dirname "$0")/.." && pwd)"
 ck="$training/artifacts/checkpoints-3.0"
 start=$SECONDS
-(cd "$training" && "${PYTHON:-/usr/bin/python3}" -m v3.export --out "$out" --version 3.0.0 --guidance "${GUIDANCE:-2}" --sharpness 4 \
+(cd "$training" && "${PYTHON:-/usr/bin/python3}" -m v3.export --out "$out" --version 3.0.0 --fused --guidance "${GUIDANCE:-2}" --sharpness 4 \
   --text "$ck/text.pt" --dit "$ck/dit.pt" --decoder "$ck/decoder.pt" --stats "$ck/latent_stats.json")
 echo "3.0.0.sh: exported $out in $((SECONDS - start)) s"
 

@@ -1,8 +1,10 @@
-"""Export model 3.0 as a model package (packages/pipeline/MODEL-PACKAGE.md): ONNX opset 17, dynamic
-batch, frames and latent grid; the transformer takes `layout_noise`, the decoder `output_size`.
+"""Export model 3.x as a model package (packages/pipeline/MODEL-PACKAGE.md): ONNX opset 17, dynamic
+batch, frames and latent grid; the decoder takes `output_size`. From 3.1 a `conditioner` graph takes
+`layout_noise` and lays the scene out once per request, and the transformer takes its conditioning;
+`--fused` exports 3.0.0's single transformer that takes `layout_noise` and lays out at every step.
 
-usage: python3 -m v3.export --out DIR [--version 3.0.0] [--guidance 2] [--dit runs/v3/dit.pt]
-       [--text runs/v3/text.pt] [--encoder-dir runs/v3] [--decoder runs/v3/decoder.pt]
+usage: python3 -m v3.export --out DIR [--version 3.1.0] [--fused] [--guidance 2] [--dit runs/v3/dit.pt]
+       [--text runs/v3/text.pt] [--decoder runs/v3/decoder_ft.pt] [--stats runs/v3/latent_stats_pca.json]
 """
 import sktrain.runtime  # noqa: F401
 import argparse
@@ -17,7 +19,8 @@ from scripts.export_package import TextEncoderGraph, write_json
 from sktrain import tokenizer
 from sktrain.paths import RUNS
 from v3 import capabilities
-from v3.nets import LATENT, MAX_LENGTH, NOISE_DIM, PATCH, Decoder, DiT, DiTGraph, TextEncoder
+from v3.nets import (LATENT, MAX_LENGTH, NOISE_DIM, PATCH, ConditionerGraph, Decoder, DiT, DiTGraph, TextEncoder,
+                     TransformerGraph)
 
 OPSET = 17
 
@@ -63,7 +66,8 @@ def load(args):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
-    ap.add_argument("--version", default="3.0.0")
+    ap.add_argument("--version", default="3.1.0")
+    ap.add_argument("--fused", action="store_true", help="3.0.0's layout: inside the transformer, at every step")
     ap.add_argument("--guidance", type=float, default=2.0)
     ap.add_argument("--sharpness", type=float, default=2.0, help="the decoder's palette softmax scale")
     ap.add_argument("--dit", default=str(RUNS / "v3" / "dit.pt"))
@@ -90,19 +94,38 @@ def main():
             "last_hidden_state": {0: "batch"}})
     write_json(f"{out}/text_encoder/config.json", {"hidden_size": D, "max_length": L, "output_length": S})
 
-    graph = DiTGraph(dit, text.head).eval()
+    latent_axes = {0: "batch", 2: "frames", 3: "height", 4: "width"}
     x = torch.randn(2, LATENT, 16, 8, 14)
-    export(graph, (x, torch.full((2,), 500.0), torch.randn(2, S, D), torch.randn(2, NOISE_DIM)),
-           f"{out}/transformer/model.onnx", ["hidden_states", "timestep", "encoder_hidden_states", "layout_noise"],
-           ["sample"], {"hidden_states": {0: "batch", 2: "frames", 3: "height", 4: "width"},
-                        "timestep": {0: "batch"}, "encoder_hidden_states": {0: "batch"},
-                        "layout_noise": {0: "batch"}, "sample": {0: "batch", 2: "frames", 3: "height", 4: "width"}})
-    write_json(f"{out}/transformer/config.json", {
-        "in_channels": LATENT, "out_channels": LATENT, "patch_size": [1, PATCH, PATCH], "text_dim": D, "num_train_timesteps": 1000,
-        "hidden_size": dit.embed.out_features, "num_layers": len(dit.blocks), "training_steps": dit_step,
-        "layout_noise_dim": NOISE_DIM,
-        "grounding": "scene programs parsed from encoder_hidden_states (4 slots), laid out with layout_noise; "
-                     "each latent token sees its two nearest objects"})
+    transformer_config = {
+        "in_channels": LATENT, "out_channels": LATENT, "patch_size": [1, PATCH, PATCH], "text_dim": D,
+        "num_train_timesteps": 1000, "hidden_size": dit.embed.out_features, "num_layers": len(dit.blocks),
+        "training_steps": dit_step}
+    if args.fused:
+        export(DiTGraph(dit, text.head).eval(), (x, torch.full((2,), 500.0), torch.randn(2, S, D), torch.randn(2, NOISE_DIM)),
+               f"{out}/transformer/model.onnx", ["hidden_states", "timestep", "encoder_hidden_states", "layout_noise"],
+               ["sample"], {"hidden_states": latent_axes, "timestep": {0: "batch"}, "encoder_hidden_states": {0: "batch"},
+                            "layout_noise": {0: "batch"}, "sample": latent_axes})
+        write_json(f"{out}/transformer/config.json", {
+            **transformer_config, "layout_noise_dim": NOISE_DIM,
+            "grounding": "scene programs parsed from encoder_hidden_states (4 slots), laid out with layout_noise; "
+                         "each latent token sees its two nearest objects"})
+    else:
+        export(ConditionerGraph(dit, text.head).eval(), (torch.randn(2, S, D), x, torch.randn(2, NOISE_DIM)),
+               f"{out}/conditioner/model.onnx", ["encoder_hidden_states", "hidden_states", "layout_noise"],
+               ["conditioning"], {"encoder_hidden_states": {0: "batch"}, "hidden_states": latent_axes,
+                                  "layout_noise": {0: "batch"}, "conditioning": {0: "batch", 1: "frames", 2: "tokens"}})
+        write_json(f"{out}/conditioner/config.json", {
+            "layout_noise_dim": NOISE_DIM, "hidden_size": dit.embed.out_features,
+            "conditioning": "[B, F, tokens, hidden_size]: every latent frame's 2x2-cell tokens grounded on its three "
+                            "nearest objects, from scene programs parsed from encoder_hidden_states (4 slots) and "
+                            "laid out with layout_noise (best of 16 candidates)"})
+        conditioning = torch.randn(2, 16, 4 * 7, dit.embed.out_features)
+        export(TransformerGraph(dit).eval(), (x, torch.full((2,), 500.0), conditioning),
+               f"{out}/transformer/model.onnx", ["hidden_states", "timestep", "encoder_hidden_states"], ["sample"],
+               {"hidden_states": latent_axes, "timestep": {0: "batch"},
+                "encoder_hidden_states": {0: "batch", 1: "frames", 2: "tokens"}, "sample": latent_axes})
+        write_json(f"{out}/transformer/config.json", {
+            **transformer_config, "grounding": "encoder_hidden_states is the conditioner's output"})
 
     export(DecoderGraph(dec), (torch.randn(2, LATENT, 3, 8, 14), torch.tensor([144, 256])), f"{out}/vae_decoder/model.onnx",
            ["latent_sample", "output_size"], ["sample"],
@@ -119,7 +142,8 @@ def main():
     write_json(f"{out}/model_index.json", {
         "_class_name": "SketchreelTextToVideoPipeline", "format_version": 1,
         "model_id": "shape-world-tiny", "model_version": args.version, "description": capabilities.DESCRIPTION,
-        "components": {"tokenizer": "tokenizer", "text_encoder": "text_encoder", "transformer": "transformer",
+        "components": {"tokenizer": "tokenizer", "text_encoder": "text_encoder",
+                       **({} if args.fused else {"conditioner": "conditioner"}), "transformer": "transformer",
                        "vae_decoder": "vae_decoder", "scheduler": "scheduler"},
         "defaults": {"width": 64, "height": 64, "num_frames": 16, "fps": 8, "num_inference_steps": 20,
                      "guidance_scale": args.guidance, "negative_prompt": "", "scheduler": "unipc"},

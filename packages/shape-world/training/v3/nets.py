@@ -261,32 +261,76 @@ class DiT(nn.Module):
         return out.reshape(n, th, tw, c, PATCH, PATCH).permute(0, 3, 1, 4, 2, 5).reshape(n, c, h, w)
 
 
+def frame_grounding(dit, head, layout, dims, encoder_hidden_states, layout_noise):
+    """Everything before denoising that depends on the prompt, the seed and the format only: parse the
+    programs, lay them out (best of CANDIDATES), ground every frame's tokens -> [B*F, tokens, dim].
+    `dims`: the latents' shape (B, C, F, h, w)."""
+    b, c, f, h, w = dims
+    prog = programs_from_head(head(encoder_hidden_states))
+    u = 0.5 * (1 + torch.erf(layout_noise / math.sqrt(2))).reshape(b, CANDIDATES, MAX_THINGS, NOISE_PER_THING)
+    hf, wf = torch.tensor(h, dtype=torch.float32), torch.tensor(w, dtype=torch.float32)
+    short = torch.minimum(hf, wf)
+    centres, valid, colour, shape, size = choose_layout(layout, prog, u, torch.tensor(f), wf / short, hf / short)
+    # one frame per item: [B*F, O, 2]
+    o = centres.shape[1]
+    cf = centres.permute(0, 2, 1, 3).reshape(b * f, o, 2)
+    rep = lambda v: v[:, None].expand(b, f, *v.shape[1:]).reshape(b * f, *v.shape[1:])
+    return dit.grounding(cf, rep(valid), rep(colour), rep(shape), rep(size), h, w)
+
+
+def velocity(dit, hidden_states, timestep, ground, dims):
+    """Denoise every frame given its grounding [B*F, tokens, dim] -> flow velocity [B, C, F, h, w]."""
+    b, c, f, h, w = dims
+    x = hidden_states.permute(0, 2, 1, 3, 4).reshape(b * f, c, h, w)
+    t = timestep.float()[:, None].expand(b, f).reshape(b * f)
+    x0 = dit.denoise(x, t, ground)
+    x0 = x0.reshape(b, f, c, h, w).permute(0, 2, 1, 3, 4)
+    sigma = (timestep.float() / 1000.0).clamp(min=SIGMA_MIN).reshape(-1, 1, 1, 1, 1)
+    return (hidden_states - x0) / sigma
+
+
 class DiTGraph(nn.Module):
-    """The exported transformer: (hidden_states [B, C, F, h, w], timestep [B], encoder_hidden_states
-    [B, 4, 128], layout_noise [B, 32]) -> velocity. Holds a frozen copy of the parse head."""
+    """3.0.0's transformer: (hidden_states [B, C, F, h, w], timestep [B], encoder_hidden_states [B, 4, 128],
+    layout_noise [B, 32]) -> velocity, laying the scene out again at every step. Holds a frozen copy of the
+    parse head."""
 
     def __init__(self, dit, head):
         super().__init__()
         self.dit, self.head, self.layout = dit, head, Layout()
 
     def forward(self, hidden_states, timestep, encoder_hidden_states, layout_noise):
-        b, c, f, h, w = hidden_states.shape
-        prog = programs_from_head(self.head(encoder_hidden_states))
-        u = 0.5 * (1 + torch.erf(layout_noise / math.sqrt(2))).reshape(b, CANDIDATES, MAX_THINGS, NOISE_PER_THING)
-        hf, wf = torch.tensor(h, dtype=torch.float32), torch.tensor(w, dtype=torch.float32)
-        short = torch.minimum(hf, wf)
-        centres, valid, colour, shape, size = choose_layout(self.layout, prog, u, torch.tensor(f), wf / short, hf / short)
-        # one frame per item: [B*F, O, 2]
-        o = centres.shape[1]
-        cf = centres.permute(0, 2, 1, 3).reshape(b * f, o, 2)
-        rep = lambda v: v[:, None].expand(b, f, *v.shape[1:]).reshape(b * f, *v.shape[1:])
-        ground = self.dit.grounding(cf, rep(valid), rep(colour), rep(shape), rep(size), h, w)
-        x = hidden_states.permute(0, 2, 1, 3, 4).reshape(b * f, c, h, w)
-        t = rep(timestep.float())
-        x0 = self.dit.denoise(x, t, ground)
-        x0 = x0.reshape(b, f, c, h, w).permute(0, 2, 1, 3, 4)
-        sigma = (timestep.float() / 1000.0).clamp(min=SIGMA_MIN).reshape(-1, 1, 1, 1, 1)
-        return (hidden_states - x0) / sigma
+        dims = hidden_states.shape
+        ground = frame_grounding(self.dit, self.head, self.layout, dims, encoder_hidden_states, layout_noise)
+        return velocity(self.dit, hidden_states, timestep, ground, dims)
+
+
+class ConditionerGraph(nn.Module):
+    """3.1's conditioner, run once per request: (encoder_hidden_states [B, 4, 128], hidden_states
+    [B, C, F, h, w] (its shape), layout_noise [B, 512]) -> conditioning [B, F, tokens, dim], each frame's
+    grounded tokens."""
+
+    def __init__(self, dit, head):
+        super().__init__()
+        self.dit, self.head, self.layout = dit, head, Layout()
+
+    def forward(self, encoder_hidden_states, hidden_states, layout_noise):
+        dims = hidden_states.shape
+        ground = frame_grounding(self.dit, self.head, self.layout, dims, encoder_hidden_states, layout_noise)
+        return ground.reshape(dims[0], dims[2], ground.shape[1], ground.shape[2])
+
+
+class TransformerGraph(nn.Module):
+    """3.1's transformer: (hidden_states [B, C, F, h, w], timestep [B], encoder_hidden_states = the
+    conditioner's [B, F, tokens, dim]) -> velocity."""
+
+    def __init__(self, dit):
+        super().__init__()
+        self.dit = dit
+
+    def forward(self, hidden_states, timestep, encoder_hidden_states):
+        dims = hidden_states.shape
+        b, f, n, d = encoder_hidden_states.shape
+        return velocity(self.dit, hidden_states, timestep, encoder_hidden_states.reshape(b * f, n, d), dims)
 
 
 class Encoder(nn.Module):
