@@ -17,11 +17,6 @@ def load_frames(root=None):
     return out
 
 
-def rgb_tensor(rgb_uint8):
-    """uint8 [N, H, W, 3] -> float [N, 3, H, W] in [-1, 1]."""
-    return torch.from_numpy(rgb_uint8).permute(0, 3, 1, 2).float() / 127.5 - 1.0
-
-
 def soft_target(cls, alpha):
     """uint8 [N, H, W] class + coverage -> probabilities [N, 8, H, W]."""
     cls_t = torch.from_numpy(cls).long()
@@ -30,18 +25,3 @@ def soft_target(cls, alpha):
     target.scatter_(1, cls_t[:, None], a[:, None])
     target[:, 0] += 1 - a
     return target
-
-
-_PALETTE = None
-
-
-def fine_rgb(cls, alpha):
-    """The 16-pixels-per-cell render as RGB in [-1, 1] [N, 3, H, W], rebuilt exactly from class + coverage."""
-    global _PALETTE
-    if _PALETTE is None:
-        from shapeworld.vocab import PALETTE
-        _PALETTE = torch.tensor(PALETTE, dtype=torch.float32) / 127.5 - 1.0
-    cls_t = torch.from_numpy(cls).long()
-    a = torch.from_numpy(alpha).float()[:, None] / 255.0
-    colour = _PALETTE[cls_t].permute(0, 3, 1, 2)
-    return _PALETTE[0][None, :, None, None] * (1 - a) + colour * a

@@ -17,7 +17,7 @@ import torch
 from sktrain.paths import DATA, RUNS
 from v3.data import load_frames
 from v3.nets import LATENT, Decoder, DiT, SIGMA_MIN
-from v3.train_ae import LATENT_NOISE, loss_fn
+from v3.decoder_loss import LATENT_NOISE, loss_fn
 from v3.train_decoder import targets
 
 SHIFT = 3.0

@@ -3,16 +3,17 @@
 - TextEncoder: 2.x's word transformer + 4 object slots, max 40 tokens. A parse head reads each slot as
   a scene *program* (colour, shape, count, formation, path, start and end codes: shapeworld/world2.py).
 - Layout (no weights): programs + uniform noise -> every object's centre per frame, the torch twin
-  of world2.layout; it lives inside the transformer graph, fed by the `layout_noise` input, so the
-  seed varies the scene within what the prompt allows.
+  of world2.layout, fed by the `layout_noise` input, so the seed varies the scene within what the
+  prompt allows. From 3.1 it lives in the conditioner graph (run once per request); 3.0.0 had it
+  inside the transformer graph (`DiTGraph`, exported with `v3.export --fused`).
 - DiT: per-frame latent tokens (8 cells on the shorter side), grounding from the layout (each token
   sees its two nearest objects: offset, colour, shape, size), spatial self-attention in each frame,
   adaLN-zero on the timestep (text arrives only through the layout). x-prediction converted to flow velocity in the graph.
 - Decoder: each latent cell sees its 5x5 neighbourhood and emits palette logits for 8x8 pixels; the
   logits are resized (bilinear) to the asked output size before the palette softmax, so one set of
   latents draws 64x64 up to 256x256 (and 256x144) with crisp edges.
-- Encoder (training only): each latent cell sees its own 16x16 pixels (the frame at 128 pixels on the
-  shorter side) and its 3x3 neighbourhood at 8x8 pixels per cell (64 on the shorter side) -> 16 channels.
+- The latents themselves are linear (v3/pca_latents.py: PCA of each cell's coverage plus its colour);
+  the learned encoders tried first are in REPORT-3.0.md and git history.
 """
 import math
 
@@ -30,7 +31,6 @@ from shapeworld.world2 import (BOX_TABLE, CANDIDATES, CIRCLE_RADIUS, CODES, MAX_
 
 LATENT = 16
 NUM_CLASSES = len(PALETTE)
-SUB = 16  # encoder input pixels per latent cell (each way) of the fine render
 DEC_SUB = 8  # decoder pixels per latent cell (each way) before the resize
 MAX_LENGTH = 48
 HEAD = {"color": 8, "shape": 3, "count": 5, "formation": 4, "path": 4, "start": len(CODES), "end": len(CODES)}
@@ -331,22 +331,6 @@ class TransformerGraph(nn.Module):
         dims = hidden_states.shape
         b, f, n, d = encoder_hidden_states.shape
         return velocity(self.dit, hidden_states, timestep, encoder_hidden_states.reshape(b * f, n, d), dims)
-
-
-class Encoder(nn.Module):
-    def __init__(self, hidden=256):
-        super().__init__()
-        self.net = nn.Sequential(nn.Linear(3 * SUB * SUB + 9 * 3 * 64, hidden), nn.GELU(),
-                                 nn.Linear(hidden, hidden), nn.GELU(), nn.Linear(hidden, LATENT))
-
-    def forward(self, rgb_fine, rgb_coarse):
-        """rgb_fine [N, 3, 16h, 16w], rgb_coarse [N, 3, 8h, 8w], both in [-1, 1] -> latents [N, 16, h, w]."""
-        n, _, hh, ww = rgb_coarse.shape
-        h, w = hh // 8, ww // 8
-        own = F.pixel_unshuffle(rgb_fine + 1.0, SUB).flatten(2).transpose(1, 2)      # [N, hw, 768]
-        around = neighbourhood(F.pixel_unshuffle(rgb_coarse + 1.0, 8), 3)             # [N, hw, 1728]
-        z = self.net(torch.cat([own, around], -1))
-        return z.transpose(1, 2).reshape(n, LATENT, h, w)
 
 
 class Decoder(nn.Module):

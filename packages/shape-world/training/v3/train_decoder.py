@@ -1,4 +1,4 @@
-"""Train model 3.0's decoder alone on the frozen encoder's latents (runs/v3/encoder.pt), against the
+"""Train model 3.0's decoder on the linear latents of v3/pca_latents.py (data/v3/latents-pca.npz), against the
 frames' palette coverage at 8 pixels per latent cell (the 16-pixel render area-averaged 2x2, so the
 targets are exact coverages). Object pixels weigh 9x; small latent noise for robustness.
 
@@ -15,9 +15,9 @@ import torch
 import torch.nn.functional as F
 
 from sktrain.paths import DATA, RUNS
-from v3.data import fine_rgb, load_frames, rgb_tensor, soft_target
-from v3.nets import Decoder, Encoder
-from v3.train_ae import LATENT_NOISE, loss_fn
+from v3.data import load_frames, soft_target
+from v3.decoder_loss import LATENT_NOISE, loss_fn
+from v3.nets import Decoder
 
 
 def targets(d, idx):
@@ -31,17 +31,13 @@ def main():
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--out", default=str(RUNS / "v3" / "decoder.pt"))
     ap.add_argument("--resume", action="store_true")
-    ap.add_argument("--pca", action="store_true", help="decode the linear latents of v3/pca_latents.py instead")
     args = ap.parse_args()
     torch.manual_seed(1)
     rng = np.random.default_rng(1)
     t0 = time.time()
     data = load_frames()
-    if args.pca:
-        pca = np.load(DATA / "v3" / "latents-pca.npz")
-        pca = {k: torch.from_numpy(pca[k]) for k in pca.files}
-    else:
-        enc = Encoder(); enc.load_state_dict(torch.load(RUNS / "v3" / "encoder.pt")["encoder"]); enc.eval()
+    pca = np.load(DATA / "v3" / "latents-pca.npz")
+    pca = {k: torch.from_numpy(pca[k]) for k in pca.files}
     dec = Decoder()
     opt = torch.optim.AdamW(dec.parameters(), lr=args.lr, weight_decay=0.0)
     start = 0
@@ -57,11 +53,7 @@ def main():
         kind = "wide" if rng.random() < 0.25 else "square"
         d = data[kind]
         idx = np.sort(rng.choice(len(d["rgb"]), args.batch, replace=False))
-        if args.pca:
-            z = pca[kind][idx]
-        else:
-            with torch.no_grad():
-                z = enc(fine_rgb(d["cls"][idx], d["alpha"][idx]), rgb_tensor(d["rgb"][idx]))
+        z = pca[kind][idx]
         loss, acc = loss_fn(dec, z + LATENT_NOISE * torch.randn_like(z), targets(d, idx))
         opt.zero_grad(); loss.backward(); opt.step()
         if (step + 1) % 50 == 0:

@@ -1,4 +1,4 @@
-"""Train model 3.0's denoiser frame by frame on the frozen encoder's latents, grounded on the
+"""Train model 3.0's denoiser frame by frame on the linear latents of v3/pca_latents.py, grounded on the
 frames' actual object positions (the layout the graph computes at inference draws from the same
 distribution: shapeworld/world2.py).
 
@@ -20,21 +20,11 @@ import torch
 
 from scripts.train_dit import SHIFT, sample_sigma, save  # noqa: F401  (2.x's flow-sigma sampler)
 from sktrain.paths import DATA, RUNS
-from v3.data import fine_rgb, load_frames, rgb_tensor
-from v3.nets import DiT, Encoder, SIGMA_MIN
+from v3.data import load_frames
+from v3.nets import DiT, SIGMA_MIN
 
 UNCOND = 0.1
 EMA = 0.998
-
-
-def encode_all(enc, data, mean, std):
-    lat = {}
-    with torch.no_grad():
-        for kind, d in data.items():
-            zs = [enc(fine_rgb(d["cls"][i:i + 512], d["alpha"][i:i + 512]), rgb_tensor(d["rgb"][i:i + 512]))
-                  for i in range(0, len(d["rgb"]), 512)]
-            lat[kind] = (torch.cat(zs) - mean[None, :, None, None]) / std[None, :, None, None]
-    return lat
 
 
 def main():
@@ -45,28 +35,19 @@ def main():
     ap.add_argument("--lr", type=float, default=6e-4)
     ap.add_argument("--out", default=str(RUNS / "v3"))
     ap.add_argument("--resume", action="store_true")
-    ap.add_argument("--pca", action="store_true", help="the linear latents of v3/pca_latents.py (the shipped choice)")
     ap.add_argument("--init", help="warm start: every parameter whose shape matches, from this checkpoint's EMA")
     args = ap.parse_args()
     t0 = time.time()
     gen = torch.Generator().manual_seed(0)
     rng = np.random.default_rng(0)
     data = load_frames()
-    if args.pca:
-        stats = json.load(open(f"{args.out}/latent_stats_pca.json"))
-        mean, std = torch.tensor(stats["latents_mean"]), torch.tensor(stats["latents_std"])
-        raw = np.load(DATA / "v3" / "latents-pca.npz")
-        lat = {k: (torch.from_numpy(raw[k]) - mean[None, :, None, None]) / std[None, :, None, None] for k in raw.files}
-    else:
-        enc = Encoder()
-        enc.load_state_dict(torch.load(f"{args.out}/encoder.pt")["encoder"])
-        enc.eval().requires_grad_(False)
-        stats = json.load(open(f"{args.out}/latent_stats.json"))
-        mean, std = torch.tensor(stats["latents_mean"]), torch.tensor(stats["latents_std"])
-        lat = encode_all(enc, data, mean, std)
+    stats = json.load(open(f"{args.out}/latent_stats_pca.json"))
+    mean, std = torch.tensor(stats["latents_mean"]), torch.tensor(stats["latents_std"])
+    raw = np.load(DATA / "v3" / "latents-pca.npz")
+    lat = {k: (torch.from_numpy(raw[k]) - mean[None, :, None, None]) / std[None, :, None, None] for k in raw.files}
     objects = {k: torch.from_numpy(d["objects"]) for k, d in data.items()}
     sizes = {k: torch.from_numpy(d["size"]).float() for k, d in data.items()}
-    print(f"encoded {({k: tuple(v.shape) for k, v in lat.items()})} in {time.time() - t0:.0f} s", flush=True)
+    print(f"latents {({k: tuple(v.shape) for k, v in lat.items()})} in {time.time() - t0:.0f} s", flush=True)
     model = DiT()
     ema = copy.deepcopy(model).requires_grad_(False)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.0)
