@@ -7,8 +7,8 @@ import { createJob } from "../src/durable/job-queue/create-job.js";
 import type { JobQueue } from "../src/durable/job-queue/index.js";
 import { JobTable } from "../src/durable/job-queue/job-table.js";
 import { Ledger } from "../src/durable/job-queue/ledger.js";
-import { RETENTION_RETRY_MS } from "../src/durable/job-queue/retention.js";
 import { WebhookOutbox } from "../src/durable/job-queue/webhook-outbox.js";
+import { type FakeBucket, fakeBucket, keysUnder } from "./bucket.js";
 import {
   call,
   completeJob,
@@ -29,37 +29,24 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** The bucket as S3 would hold it (ListObjectsV2 + DELETE); `failDeletes` makes every DELETE a 500. */
-function fakeBucket(options: { failDeletes?: boolean } = {}) {
-  const bucket = new Set<string>();
-  const realFetch = globalThis.fetch;
-  vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    if (!url.pathname.startsWith("/sketchreel")) return realFetch(input, init);
-    if (request.method === "GET" && url.searchParams.get("list-type") === "2") {
-      const keys = [...bucket].filter((k) => k.startsWith(url.searchParams.get("prefix") ?? ""));
-      const xml = `<ListBucketResult><IsTruncated>false</IsTruncated>${keys.map((k) => `<Contents><Key>${k}</Key></Contents>`).join("")}</ListBucketResult>`;
-      return new Response(xml, { headers: { "content-type": "application/xml" } });
-    }
-    if (request.method === "DELETE") {
-      if (options.failDeletes) return new Response("AccessDenied", { status: 403 }); // aws4fetch retries 5xx
-      bucket.delete(decodeURIComponent(url.pathname.slice("/sketchreel/".length)));
-      return new Response(null, { status: 204 });
-    }
-    return realFetch(input, init);
-  });
-  return bucket;
-}
-
 /** A succeeded fixed-seed video with its three objects in the bucket. */
-async function finishedVideo(key: TestKey, bucket: Set<string>, extra: Record<string, unknown> = {}) {
+async function finishedVideo(key: TestKey, bucket: FakeBucket, extra: Record<string, unknown> = {}) {
   const { body } = await createVideo(key, { seed: 61, ...extra });
   const grant = await leaseJob(body.id);
-  for (const o of outputsFor(grant.job.output_prefix)) bucket.add(o.key);
+  for (const o of outputsFor(grant.job.output_prefix)) bucket.objects.add(o.key);
   expect((await completeJob(grant)).status).toBe(200);
   return body;
 }
+
+const cleanupRows = (id: string) =>
+  runInDurableObject(queueOf(id), (_: JobQueue, state) =>
+    state.storage.sql
+      .exec<{ reason: string; keep: string; attempts: number; next_at: number }>(
+        "SELECT reason, keep, attempts, next_at FROM output_cleanup WHERE video_id = ?",
+        id,
+      )
+      .toArray(),
+  );
 
 const expiresOf = (id: string) =>
   runInDurableObject(queueOf(id), (_: JobQueue, state) =>
@@ -85,7 +72,7 @@ describe("retention", () => {
     expect(usage.limits.retention_days).toBe(30);
   });
 
-  it("deletes an expired video's objects, then its record, delivery log and cache entry", async () => {
+  it("deletes an expired video's record, delivery log and cache entry, and its objects in the same alarm", async () => {
     interceptReceiver(RECEIVER);
     const bucket = fakeBucket();
     const key = await createKey();
@@ -96,7 +83,7 @@ describe("retention", () => {
     await vi.waitFor(async () => expect(await hits()).toBe(1), { timeout: 5_000 });
 
     await expire(video.id);
-    expect([...bucket].filter((k) => k.includes(video.id))).toEqual([]);
+    expect(keysUnder(bucket, `t/${key.tenant}/${video.id}/`)).toEqual([]);
     expect((await call(`/v1/videos/${video.id}`, { headers: key.auth })).status).toBe(404);
     expect(await hits()).toBe(0);
     await vi.waitFor(async () => expect(await dispatcher.deliveries(key.tenant)).toEqual([]), { timeout: 5_000 });
@@ -106,16 +93,23 @@ describe("retention", () => {
     await call(`/v1/videos/${again.body.id}/cancel`, { method: "POST", headers: key.auth });
   });
 
-  it("keeps the record while its objects cannot be deleted, and tries again an hour later", async () => {
-    const bucket = fakeBucket({ failDeletes: true });
+  it("removes the record on time while storage refuses deletes; its cleanup row deletes the objects later", async () => {
+    const bucket = fakeBucket();
     const key = await createKey();
     const video = await finishedVideo(key, bucket, { seed: 62 });
+    const prefix = `t/${key.tenant}/${video.id}/`;
+    bucket.failDeletes(Number.POSITIVE_INFINITY, 403);
     const before = Date.now();
     await expire(video.id);
-    expect((await call(`/v1/videos/${video.id}`, { headers: key.auth })).status).toBe(200);
-    expect([...bucket].filter((k) => k.includes(video.id))).toHaveLength(3);
-    const [row] = await expiresOf(video.id);
-    expect(row?.expires_ms).toBeGreaterThanOrEqual(before + RETENTION_RETRY_MS);
+    expect((await call(`/v1/videos/${video.id}`, { headers: key.auth })).status).toBe(404);
+    expect(keysUnder(bucket, prefix)).toHaveLength(3);
+    const [row] = await cleanupRows(video.id);
+    expect(row).toMatchObject({ reason: "expired", keep: "[]" });
+    expect(row?.attempts).toBeGreaterThanOrEqual(1);
+    expect(row?.next_at).toBeGreaterThanOrEqual(before + 1000);
+    bucket.failDeletes(0);
+    await vi.waitFor(() => expect(keysUnder(bucket, prefix)).toEqual([]), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(async () => expect(await cleanupRows(video.id)).toEqual([]), { timeout: 5_000 });
   });
 
   it("never expires a video that is still queued or running", async () => {

@@ -1,6 +1,7 @@
 import type { Video, VideoList } from "@sketchreel/contract";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MODELS } from "../src/models.js";
+import { fakeBucket } from "./bucket.js";
 import {
   call,
   completeJob,
@@ -189,32 +190,13 @@ describe("videos", () => {
 
   it("keeps only the completing attempt's objects, and deleting a video removes every object of every attempt", async () => {
     // The bucket as S3 would hold it: listed with ListObjectsV2, emptied with signed DELETEs.
-    const bucket = new Set<string>();
-    const deletes: Request[] = [];
-    const realFetch = globalThis.fetch;
-    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-      const request = new Request(input, init);
-      const url = new URL(request.url);
-      if (!url.pathname.startsWith("/sketchreel")) return realFetch(input, init);
-      if (request.method === "GET" && url.searchParams.get("list-type") === "2") {
-        const prefix = url.searchParams.get("prefix") ?? "";
-        const keys = [...bucket].filter((k) => k.startsWith(prefix));
-        const xml = `<ListBucketResult><IsTruncated>false</IsTruncated>${keys.map((k) => `<Contents><Key>${k}</Key></Contents>`).join("")}</ListBucketResult>`;
-        return new Response(xml, { headers: { "content-type": "application/xml" } });
-      }
-      if (request.method === "DELETE") {
-        deletes.push(request);
-        bucket.delete(decodeURIComponent(url.pathname.slice("/sketchreel/".length)));
-        return new Response(null, { status: 204 });
-      }
-      return realFetch(input, init);
-    });
+    const bucket = fakeBucket();
     const key = await createKey();
     const { body } = await createVideo(key);
     // Attempt 1 uploads one variant and fails (retryable); attempt 2 completes.
     const first = await leaseJob(body.id);
     const lostAttempt = `${first.job.output_prefix}attempt-1/video.mp4`;
-    bucket.add(lostAttempt);
+    bucket.objects.add(lostAttempt);
     const failed = await json(
       "POST",
       `/internal/jobs/${body.id}/fail`,
@@ -225,18 +207,22 @@ describe("videos", () => {
     const grant = await leaseJob(body.id);
     expect(grant.job.attempt).toBe(2);
     const winner = outputsFor(grant.job.output_prefix).map((o) => o.key);
-    for (const k of winner) bucket.add(k);
+    for (const k of winner) bucket.objects.add(k);
     await completeJob(grant);
-    await vi.waitFor(() => expect([...bucket].sort()).toEqual([...winner].sort()), { timeout: 2_000, interval: 10 });
+    await vi.waitFor(() => expect([...bucket.objects].sort()).toEqual([...winner].sort()), {
+      timeout: 2_000,
+      interval: 10,
+    });
 
     const res = await call(`/v1/videos/${body.id}`, { method: "DELETE", headers: key.auth });
     expect(res.status).toBe(204);
-    await vi.waitFor(() => expect([...bucket]).toEqual([]), { timeout: 2_000, interval: 10 });
+    await vi.waitFor(() => expect([...bucket.objects]).toEqual([]), { timeout: 2_000, interval: 10 });
     const prefix = `/sketchreel/t/${key.tenant}/${body.id}/`;
-    expect(deletes.map((r) => new URL(r.url).pathname).sort()).toEqual(
+    expect(bucket.deletes.map((r) => new URL(r.url).pathname).sort()).toEqual(
       [`${prefix}attempt-1/video.mp4`, `${prefix}poster.png`, `${prefix}video.gif`, `${prefix}video.mp4`].sort(),
     );
-    for (const r of deletes) expect(r.headers.get("authorization")).toMatch(/^AWS4-HMAC-SHA256 Credential=S3RVER\//);
+    for (const r of bucket.deletes)
+      expect(r.headers.get("authorization")).toMatch(/^AWS4-HMAC-SHA256 Credential=S3RVER\//);
     expect((await call(`/v1/videos/${body.id}`, { headers: key.auth })).status).toBe(404);
     expect((await call(`/embed/${body.share?.id}`)).status).toBe(404);
   });

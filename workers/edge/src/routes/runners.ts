@@ -6,7 +6,6 @@ import { videoQueue } from "../durable/shards/index.js";
 import { leaseAcrossShards } from "../durable/shards/lease.js";
 import { cacheHits } from "../jobs/cache-hits.js";
 import { unwrap } from "../jobs/outcome.js";
-import { cleanUpOutputs } from "../jobs/output-cleanup.js";
 import { logEvent } from "../log.js";
 
 /** How much later than its `wait_ms` a long poll may still be granted a job. */
@@ -51,8 +50,8 @@ export function registerRunnerRoutes(app: App): void {
     const { lease_id, ...body } = c.req.valid("json");
     const { id } = c.req.valid("param");
     const done = unwrap(await videoQueue(c.env, id).complete(id, lease_id, body));
+    // Other attempts' objects (if any) are deleted by the JobQueue's alarm (durable/job-queue/output-cleanup.ts).
     logEvent("info", "job_completed", { video_id: done.job.id, outputs: body.outputs.length });
-    cleanUpOutputs(c, done.job, "completed");
     // A fixed-seed result becomes a cache hit that no Durable Object has to answer.
     c.executionCtx.waitUntil(cacheHits.publish(c.env, done.job));
     return c.json({ id: done.job.id, status: done.job.status }, 200);
@@ -68,7 +67,6 @@ export function registerRunnerRoutes(app: App): void {
       retryable: body.retryable,
       status: done.job.status,
     });
-    if (done.job.status === "failed" || done.job.status === "canceled") cleanUpOutputs(c, done.job, "ended");
     return c.json({ id: done.job.id, status: done.job.status }, 200);
   });
 }

@@ -9,7 +9,6 @@ import { forgetShare } from "../embed/share-lookup.js";
 import { notFound } from "../errors.js";
 import { cacheHits } from "../jobs/cache-hits.js";
 import { unwrap } from "../jobs/outcome.js";
-import { cleanUpOutputs } from "../jobs/output-cleanup.js";
 import { preferredWaitS, waitForTerminal } from "../jobs/prefer-wait.js";
 import { prepareJob } from "../jobs/prepare-job.js";
 import { logEvent } from "../log.js";
@@ -96,18 +95,19 @@ export function registerVideoRoutes(app: App): void {
 
   app.openapi(cancelVideo, async (c) => {
     const { id } = c.req.valid("param");
+    // A queued job ends here, a running one when its runner reports back; its objects are then
+    // deleted by the JobQueue's alarm, as for every ended job.
     const outcome = unwrap(await videoQueue(c.env, id).cancelJob(c.get("principal").tenantId, id));
-    // A running job ends when its runner reports back (and is cleaned then); a queued one ends here.
-    if (outcome.job.status === "canceled") cleanUpOutputs(c, outcome.job, "ended");
     return c.json(await videoFor(c, outcome.job), 200);
   });
 
   app.openapi(deleteVideo, async (c) => {
     const { id } = c.req.valid("param");
+    // The record goes at once; every object of every attempt is deleted by the JobQueue's alarm,
+    // recorded in the same transaction and retried until storage confirms.
     const outcome = unwrap(await videoQueue(c.env, id).deleteJob(c.get("principal").tenantId, id));
     await cacheHits.forget(c.env, outcome.job); // here and in KV at once (other locations: cache-hits.ts)
     await forgetShare(c, outcome.job.share_id); // the embed stops here at once, elsewhere within its cache TTL
-    cleanUpOutputs(c, outcome.job, "deleted"); // every object of every attempt
     return c.body(null, 204);
   });
 }

@@ -36,12 +36,17 @@ export class ObjectStore {
    */
   private readonly presigned = new TtlCache<{ url: string; expiresAt: Date }>(PRESIGN_REUSE_MAX_MS, 5_000);
 
-  constructor(private readonly settings: S3Settings) {
+  /** `retries`: aws4fetch's in-place retries of a 5xx/429 (default 10, backing off up to ≈ 25 s). */
+  constructor(
+    private readonly settings: S3Settings,
+    options: { retries?: number } = {},
+  ) {
     this.client = new AwsClient({
       accessKeyId: settings.accessKeyId,
       secretAccessKey: settings.secretAccessKey,
       service: "s3",
       region: settings.region,
+      retries: options.retries,
     });
   }
 
@@ -92,13 +97,17 @@ export class ObjectStore {
   }
 
   /**
-   * Deletes every object under `prefix` except `keep`; returns the keys that could not be deleted.
-   * A video's prefix holds one folder per runner attempt: this is how only the completing attempt's
-   * objects remain, and how a deleted video leaves nothing behind.
+   * Deletes every object under `prefix` except `keep`, then lists the prefix again to confirm;
+   * returns the keys still there (a failed delete, or an object written meanwhile): none once
+   * storage confirmed. A video's prefix holds one folder per runner attempt: this is how only the
+   * completing attempt's objects remain, and how a deleted video leaves nothing behind.
    */
   async deletePrefix(prefix: string, keep: ReadonlySet<string> = new Set()): Promise<string[]> {
-    const keys = (await this.listKeys(prefix)).filter((key) => !keep.has(key));
-    return this.deleteObjects(keys);
+    const doomed = (await this.listKeys(prefix)).filter((key) => !keep.has(key));
+    if (doomed.length === 0) return [];
+    const failed = await this.deleteObjects(doomed);
+    if (failed.length > 0) return failed;
+    return (await this.listKeys(prefix)).filter((key) => !keep.has(key));
   }
 
   /** Delete objects; returns the keys that could not be deleted (404 counts as deleted). */

@@ -17,6 +17,7 @@ import {
 } from "./create-job.js";
 import { JobTable, type ListPosition } from "./job-table.js";
 import { Ledger, utcDay } from "./ledger.js";
+import { cleanUpDue, OutputCleanup } from "./output-cleanup.js";
 import { maxJobMs, refusalFor } from "./refusals.js";
 import { sweepRetention } from "./retention.js";
 import { migrateSchema } from "./schema.js";
@@ -45,18 +46,21 @@ export interface PriorState {
 
 /**
  * One JobQueue shard (`durable/shards`): the jobs of the tenants hashed onto it, their FIFO queue
- * per model, leases, idempotency records, daily usage and webhook outbox, in one SQLite-backed
- * Durable Object. Every method runs to completion without awaiting between its reads and writes,
- * so each is atomic. A single alarm serves lease expiry, the outbox, retention and pruning.
+ * per model, leases, idempotency records, daily usage, webhook outbox and output cleanup, in one
+ * SQLite-backed Durable Object. Every method runs to completion without awaiting between its reads
+ * and writes, so each is atomic. A single alarm serves lease expiry, the outbox, retention, output
+ * cleanup and pruning.
  */
 export class JobQueue extends DurableObject<Bindings> {
   private readonly jobs: JobTable;
   private readonly ledger: Ledger;
   private readonly outbox: WebhookOutbox;
+  private readonly cleanup: OutputCleanup;
   private readonly config: Config;
   private readonly queueWaiters = new Waiters<string>();
   private readonly jobWatchers = new Waiters<string>();
   private draining: Promise<void> | null = null;
+  private cleaning: Promise<void> | null = null;
   private readonly clock: AlarmClock;
 
   constructor(ctx: DurableObjectState, env: Bindings) {
@@ -65,6 +69,7 @@ export class JobQueue extends DurableObject<Bindings> {
     this.jobs = new JobTable(ctx.storage.sql);
     this.ledger = new Ledger(ctx.storage.sql);
     this.outbox = new WebhookOutbox(ctx.storage.sql);
+    this.cleanup = new OutputCleanup(ctx.storage.sql);
     this.config = readConfig(env);
     this.clock = new AlarmClock(ctx.storage);
     // After a crash (or a deploy from before retention), make sure an alarm covers what is stored.
@@ -82,7 +87,7 @@ export class JobQueue extends DurableObject<Bindings> {
     );
     if (!outcome.ok && outcome.status === 503) logEvent("error", "shard_storage_full", { bytes: shard.storageBytes });
     if (outcome.ok && outcome.kind === "created") this.queueWaiters.wakeAll(input.job.model.id);
-    if (outcome.ok && outcome.kind === "cached" && input.job.webhook_url) this.wakeOutbox();
+    if (outcome.ok && outcome.kind === "cached" && input.job.webhook_url) this.wakeNow();
     if (input.idempotency && outcome.ok) this.clock.ensure(now + IDEMPOTENCY_TTL_MS);
     return outcome;
   }
@@ -141,11 +146,13 @@ export class JobQueue extends DurableObject<Bindings> {
     const job = this.jobs.getForTenant(tenantId, id);
     if (!job) return refuse(404, "not_found", `video ${id} not found`);
     if (job.status === "running") return refuse(409, "conflict", `video ${id} is running: cancel it first`);
+    const now = Date.now();
     this.ctx.storage.transactionSync(() => {
       this.jobs.delete(id);
-      this.outbox.addErase(id, Date.now());
+      this.outbox.addErase(id, now);
+      this.cleanup.afterRemoval(job, "deleted", now);
     });
-    this.wakeOutbox();
+    this.wakeNow();
     this.jobWatchers.wakeAll(id);
     return { ok: true, job };
   }
@@ -249,8 +256,10 @@ export class JobQueue extends DurableObject<Bindings> {
     await this.drainOutbox();
     const now = Date.now();
     this.ledger.prune(now - IDEMPOTENCY_TTL_MS, utcDay(now - USAGE_KEPT_DAYS * DAY_MS));
-    const removed = await sweepRetention(this.env, this.jobs, this.outbox, this.ctx.storage, now);
-    if (removed > 0) this.wakeOutbox();
+    const tables = { jobs: this.jobs, outbox: this.outbox, cleanup: this.cleanup };
+    const removed = await sweepRetention(this.env, tables, this.ctx.storage, now);
+    if (removed > 0) this.wakeNow();
+    await this.cleanUpOutputs(); // after retention: an expired video's objects go in this same alarm
     this.scheduleAlarm();
   }
 
@@ -299,10 +308,10 @@ export class JobQueue extends DurableObject<Bindings> {
       this.jobs.expiredLeases(now).map((job) => {
         const step = transition.expireLease(job, this.config.maxAttempts, now);
         this.jobs.save(step.job);
-        return { job: step.job, handedOff: this.outbox.addTerminal(step.job, step.event, now) };
+        return { job: step.job, wake: this.recordEnding(step.job, step.event, now) };
       }),
     );
-    if (expired.some((e) => e.handedOff)) this.wakeOutbox();
+    if (expired.some((e) => e.wake)) this.wakeNow();
     for (const { job } of expired) {
       if (job.status === "queued") {
         logEvent("warn", "lease_expired_requeued", { video_id: job.id, attempt: job.attempts });
@@ -313,17 +322,27 @@ export class JobQueue extends DurableObject<Bindings> {
     }
   }
 
-  /** Persist a transition's job (with its webhook handoffs, in one transaction) and notify. */
+  /** Persist a transition's job (with its webhook handoffs and output cleanup, in one transaction) and notify. */
   private apply(step: Step): JobRecord {
     if (!step.changed) return step.job;
     const now = Date.now();
-    const { job, handedOff } = this.ctx.storage.transactionSync(() => {
+    const { job, wake } = this.ctx.storage.transactionSync(() => {
       const saved = this.jobs.save(step.job);
-      return { job: saved, handedOff: this.outbox.addTerminal(saved, step.event, now) };
+      return { job: saved, wake: this.recordEnding(saved, step.event, now) };
     });
-    if (handedOff) this.wakeOutbox();
+    if (wake) this.wakeNow();
     this.notify(job);
     return job;
+  }
+
+  /**
+   * Inside a transition's transaction: the webhook handoffs of a terminal event and the output
+   * cleanup it calls for. True when a row was written for the alarm to drain now.
+   */
+  private recordEnding(job: JobRecord, event: Step["event"], now: number): boolean {
+    const handedOff = this.outbox.addTerminal(job, event, now);
+    const cleaned = this.cleanup.afterStep(job, event, now);
+    return handedOff || cleaned;
   }
 
   /** Wake lease waiters for a requeued job, the job's SSE watchers, and the retention alarm when it ended. */
@@ -334,10 +353,11 @@ export class JobQueue extends DurableObject<Bindings> {
   }
 
   /**
-   * Drain the outbox now. The alarm is set in the same turn as the rows were written (storage writes
-   * without an await between them commit together), so a crash right after still drains them.
+   * Run the alarm now: outbox or cleanup rows were written. The alarm is set in the same turn as
+   * the rows (storage writes without an await between them commit together), so a crash right
+   * after still drains them.
    */
-  private wakeOutbox(): void {
+  private wakeNow(): void {
     this.clock.now();
   }
 
@@ -349,15 +369,24 @@ export class JobQueue extends DurableObject<Bindings> {
     return this.draining;
   }
 
+  /** Clean due output prefixes (one pass at a time). */
+  private cleanUpOutputs(): Promise<void> {
+    this.cleaning ??= cleanUpDue(this.cleanup, this.env).finally(() => {
+      this.cleaning = null;
+    });
+    return this.cleaning;
+  }
+
   /**
-   * One alarm for every timer: the earliest lease expiry, outbox row due, finished job past its
-   * retention, and idempotency record to prune.
+   * One alarm for every timer: the earliest lease expiry, outbox row due, cleanup row due, finished
+   * job past its retention, and idempotency record to prune.
    */
   private scheduleAlarm(): void {
     const oldestKey = this.ledger.oldestIdempotency();
     const times = [
       this.jobs.earliestLeaseExpiry(),
       this.outbox.earliestDue(),
+      this.cleanup.earliestDue(),
       this.jobs.earliestExpiry(),
       oldestKey === null ? null : oldestKey + IDEMPOTENCY_TTL_MS,
     ].filter((t): t is number => t !== null);

@@ -154,11 +154,6 @@ export class JobTable {
     return this.sql.exec<{ t: number | null }>(sql).one().t ?? null;
   }
 
-  /** Move a job's expiry (a retention delete that failed is tried again later). */
-  postponeExpiry(id: string, until: number): void {
-    this.sql.exec("UPDATE jobs SET expires_ms = ? WHERE id = ?", until, id);
-  }
-
   private first(cursor: SqlStorageCursor<Row>): JobRecord | null {
     const row = cursor.toArray()[0];
     return row ? (JSON.parse(row.doc) as JobRecord) : null;

@@ -1,7 +1,7 @@
 /**
  * The JobQueue's SQLite schema. Idempotent: `migrateSchema` runs in the constructor of every
- * instance (shards and the legacy `global` queue alike), so a queue created before a column existed
- * gains it there, backfilled, before the first request.
+ * instance (shards and the legacy `global` queue alike), so a queue created before a table or column
+ * existed gains it there (a column backfilled) before the first request.
  */
 const TABLES = `
 CREATE TABLE IF NOT EXISTS jobs (
@@ -54,6 +54,16 @@ CREATE TABLE IF NOT EXISTS webhook_outbox (
 );
 CREATE INDEX IF NOT EXISTS webhook_outbox_due ON webhook_outbox (next_at);
 CREATE INDEX IF NOT EXISTS webhook_outbox_video ON webhook_outbox (video_id);
+CREATE TABLE IF NOT EXISTS output_cleanup (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  video_id TEXT NOT NULL UNIQUE,
+  output_prefix TEXT NOT NULL,
+  keep TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS output_cleanup_due ON output_cleanup (next_at);
 `;
 
 /** Columns added after the first release, with how to fill them from a row's JSON document. */
