@@ -1,4 +1,5 @@
-import { vi } from "vitest";
+import { expect, vi } from "vitest";
+import { createVideo, json, leaseJob, RUNNER, type TestKey } from "./helpers.js";
 
 /** The bucket as S3 holds it: ListObjectsV2 and DELETE, answered at the fetch boundary. */
 export interface FakeBucket {
@@ -51,3 +52,20 @@ export function fakeBucket(): FakeBucket {
 /** The bucket's keys under `prefix`. */
 export const keysUnder = (bucket: FakeBucket, prefix: string) =>
   [...bucket.objects].filter((k) => k.startsWith(prefix)).sort();
+
+/** A video whose attempt 1 uploaded one object and failed (retryable); attempt 2 is leased. */
+export async function secondAttempt(key: TestKey, bucket: FakeBucket) {
+  const { body } = await createVideo(key);
+  const first = await leaseJob(body.id);
+  bucket.objects.add(`${first.job.output_prefix}attempt-1/video.mp4`);
+  const failed = await json(
+    "POST",
+    `/internal/jobs/${body.id}/fail`,
+    { lease_id: first.lease.id, code: "upload_failed", message: "S3 went away", retryable: true },
+    RUNNER,
+  );
+  expect(failed.status).toBe(200);
+  const grant = await leaseJob(body.id);
+  expect(grant.job.attempt).toBe(2);
+  return { video: body, grant };
+}

@@ -2,7 +2,7 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import type { Video } from "@sketchreel/contract";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { JobQueue } from "../src/durable/job-queue/index.js";
-import { type FakeBucket, fakeBucket, keysUnder } from "./bucket.js";
+import { type FakeBucket, fakeBucket, keysUnder, secondAttempt } from "./bucket.js";
 import {
   call,
   completeJob,
@@ -42,23 +42,6 @@ async function succeededVideo(key: TestKey, bucket: FakeBucket): Promise<Video> 
   for (const o of outputsFor(grant.job.output_prefix)) bucket.objects.add(o.key);
   expect((await completeJob(grant)).status).toBe(200);
   return body;
-}
-
-/** A video whose attempt 1 uploaded one object and failed (retryable); attempt 2 is leased. */
-async function secondAttempt(key: TestKey, bucket: FakeBucket) {
-  const { body } = await createVideo(key);
-  const first = await leaseJob(body.id);
-  bucket.objects.add(`${first.job.output_prefix}attempt-1/video.mp4`);
-  const failed = await json(
-    "POST",
-    `/internal/jobs/${body.id}/fail`,
-    { lease_id: first.lease.id, code: "upload_failed", message: "S3 went away", retryable: true },
-    RUNNER,
-  );
-  expect(failed.status).toBe(200);
-  const grant = await leaseJob(body.id);
-  expect(grant.job.attempt).toBe(2);
-  return { video: body, grant };
 }
 
 /** The `output_cleanup_failed` lines logged for a video (warnings and errors). */

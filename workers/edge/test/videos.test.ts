@@ -1,19 +1,17 @@
 import type { Video, VideoList } from "@sketchreel/contract";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MODELS } from "../src/models.js";
-import { fakeBucket } from "./bucket.js";
+import { fakeBucket, secondAttempt } from "./bucket.js";
 import {
   call,
   completeJob,
   createKey,
   createVideo,
   drainQueue,
-  json,
   lease,
   leaseJob,
   outputsFor,
   PROMPT,
-  RUNNER,
 } from "./helpers.js";
 
 afterEach(() => {
@@ -192,20 +190,8 @@ describe("videos", () => {
     // The bucket as S3 would hold it: listed with ListObjectsV2, emptied with signed DELETEs.
     const bucket = fakeBucket();
     const key = await createKey();
-    const { body } = await createVideo(key);
     // Attempt 1 uploads one variant and fails (retryable); attempt 2 completes.
-    const first = await leaseJob(body.id);
-    const lostAttempt = `${first.job.output_prefix}attempt-1/video.mp4`;
-    bucket.objects.add(lostAttempt);
-    const failed = await json(
-      "POST",
-      `/internal/jobs/${body.id}/fail`,
-      { lease_id: first.lease.id, code: "upload_failed", message: "S3 went away", retryable: true },
-      RUNNER,
-    );
-    expect(failed.status).toBe(200);
-    const grant = await leaseJob(body.id);
-    expect(grant.job.attempt).toBe(2);
+    const { video: body, grant } = await secondAttempt(key, bucket);
     const winner = outputsFor(grant.job.output_prefix).map((o) => o.key);
     for (const k of winner) bucket.objects.add(k);
     await completeJob(grant);
