@@ -6,7 +6,9 @@ Flow matching as 2.x: x_sigma = (1 - sigma) x0 + sigma noise, shift-3 logit-norm
 v = noise - x0 with x-prediction; 10 % of frames unconditional (no objects) for CFG; EMA 0.998.
 Resumable: runs/v3/dit.pt holds model, EMA, optimizer and step.
 
-usage: python3 -m v3.train_dit [--minutes 40] [--batch 96] [--resume]
+usage: python3 -m v3.train_dit [--minutes 40] [--batch 96] [--resume] [--decay-from A --decay-to B]
+  --decay-from/--decay-to: the learning rate is constant (after a 300-step warm-up) until step A, then
+  follows a cosine down to 5 % of it at step B (and stays there).
 """
 import sktrain.runtime  # noqa: F401
 import argparse
@@ -27,6 +29,14 @@ UNCOND = 0.1
 EMA = 0.998
 
 
+def decay(step, start, end, floor=0.05):
+    """1 before `start` (or with no decay asked), a cosine down to `floor` at `end`, then `floor`."""
+    if start is None or end is None or step <= start:
+        return 1.0
+    t = min(1.0, (step - start) / max(1, end - start))
+    return floor + (1 - floor) * 0.5 * (1 + np.cos(np.pi * t))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--minutes", type=float, default=40)
@@ -35,6 +45,8 @@ def main():
     ap.add_argument("--lr", type=float, default=6e-4)
     ap.add_argument("--out", default=str(RUNS / "v3"))
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--decay-from", type=int, help="cosine learning-rate decay from this step ...")
+    ap.add_argument("--decay-to", type=int, help="... to 5 %% at this one")
     ap.add_argument("--init", help="warm start: every parameter whose shape matches, from this checkpoint's EMA")
     args = ap.parse_args()
     t0 = time.time()
@@ -69,7 +81,7 @@ def main():
     log = open(f"{args.out}/dit-loss.jsonl", "a")
     start = time.time()
     while step < args.steps and time.time() - start < args.minutes * 60:
-        lr = args.lr * min(1.0, (step + 1) / 300)
+        lr = args.lr * min(1.0, (step + 1) / 300) * decay(step, args.decay_from, args.decay_to)
         for g in opt.param_groups:
             g["lr"] = lr
         kind = "wide" if rng.random() < 0.25 else "square"
