@@ -17,14 +17,14 @@ import {
 } from "./create-job.js";
 import { JobTable, type ListPosition } from "./job-table.js";
 import { Ledger, utcDay } from "./ledger.js";
-import { cleanUpDue, OutputCleanup } from "./output-cleanup.js";
+import { OutputCleanup } from "./output-cleanup.js";
 import { maxJobMs, refusalFor } from "./refusals.js";
-import { sweepRetention } from "./retention.js";
 import { migrateSchema } from "./schema.js";
 import type { Failure, JobProgress, RunResult, Step, TransitionRefusal } from "./transitions.js";
 import * as transition from "./transitions.js";
+import { Upkeep } from "./upkeep.js";
 import { Waiters } from "./waiters.js";
-import { handOffDue, WebhookOutbox } from "./webhook-outbox.js";
+import { WebhookOutbox } from "./webhook-outbox.js";
 
 export interface LeaseGrant {
   job: JobRecord;
@@ -59,9 +59,8 @@ export class JobQueue extends DurableObject<Bindings> {
   private readonly config: Config;
   private readonly queueWaiters = new Waiters<string>();
   private readonly jobWatchers = new Waiters<string>();
-  private draining: Promise<void> | null = null;
-  private cleaning: Promise<void> | null = null;
   private readonly clock: AlarmClock;
+  private readonly upkeep: Upkeep;
 
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
@@ -72,10 +71,12 @@ export class JobQueue extends DurableObject<Bindings> {
     this.cleanup = new OutputCleanup(ctx.storage.sql);
     this.config = readConfig(env);
     this.clock = new AlarmClock(ctx.storage);
+    const tables = { jobs: this.jobs, ledger: this.ledger, outbox: this.outbox, cleanup: this.cleanup };
+    this.upkeep = new Upkeep(env, ctx.storage, tables, this.clock);
     // After a crash (or a deploy from before retention), make sure an alarm covers what is stored.
     void ctx.blockConcurrencyWhile(async () => {
       await this.clock.load();
-      this.scheduleAlarm();
+      this.upkeep.schedule();
     });
   }
 
@@ -87,7 +88,7 @@ export class JobQueue extends DurableObject<Bindings> {
     );
     if (!outcome.ok && outcome.status === 503) logEvent("error", "shard_storage_full", { bytes: shard.storageBytes });
     if (outcome.ok && outcome.kind === "created") this.queueWaiters.wakeAll(input.job.model.id);
-    if (outcome.ok && outcome.kind === "cached" && input.job.webhook_url) this.wakeNow();
+    if (outcome.ok && outcome.kind === "cached" && input.job.webhook_url) this.upkeep.wakeNow();
     if (input.idempotency && outcome.ok) this.clock.ensure(now + IDEMPOTENCY_TTL_MS);
     return outcome;
   }
@@ -152,7 +153,7 @@ export class JobQueue extends DurableObject<Bindings> {
       this.outbox.addErase(id, now);
       this.cleanup.afterRemoval(job, "deleted", now);
     });
-    this.wakeNow();
+    this.upkeep.wakeNow();
     this.jobWatchers.wakeAll(id);
     return { ok: true, job };
   }
@@ -253,14 +254,7 @@ export class JobQueue extends DurableObject<Bindings> {
   override async alarm(): Promise<void> {
     this.clock.fired();
     this.sweepLeases();
-    await this.drainOutbox();
-    const now = Date.now();
-    this.ledger.prune(now - IDEMPOTENCY_TTL_MS, utcDay(now - USAGE_KEPT_DAYS * DAY_MS));
-    const tables = { jobs: this.jobs, outbox: this.outbox, cleanup: this.cleanup };
-    const removed = await sweepRetention(this.env, tables, this.ctx.storage, now);
-    if (removed > 0) this.wakeNow();
-    await this.cleanUpOutputs(); // after retention: an expired video's objects go in this same alarm
-    this.scheduleAlarm();
+    await this.upkeep.run();
   }
 
   /** Handoffs not yet acknowledged by a dispatcher (0 once every terminal event was handed over). */
@@ -311,7 +305,7 @@ export class JobQueue extends DurableObject<Bindings> {
         return { job: step.job, wake: this.recordEnding(step.job, step.event, now) };
       }),
     );
-    if (expired.some((e) => e.wake)) this.wakeNow();
+    if (expired.some((e) => e.wake)) this.upkeep.wakeNow();
     for (const { job } of expired) {
       if (job.status === "queued") {
         logEvent("warn", "lease_expired_requeued", { video_id: job.id, attempt: job.attempts });
@@ -330,7 +324,7 @@ export class JobQueue extends DurableObject<Bindings> {
       const saved = this.jobs.save(step.job);
       return { job: saved, wake: this.recordEnding(saved, step.event, now) };
     });
-    if (wake) this.wakeNow();
+    if (wake) this.upkeep.wakeNow();
     this.notify(job);
     return job;
   }
@@ -351,47 +345,6 @@ export class JobQueue extends DurableObject<Bindings> {
     else if (job.status !== "running" && job.expires_ms !== undefined) this.clock.ensure(job.expires_ms);
     this.jobWatchers.wakeAll(job.id);
   }
-
-  /**
-   * Run the alarm now: outbox or cleanup rows were written. The alarm is set in the same turn as
-   * the rows (storage writes without an await between them commit together), so a crash right
-   * after still drains them.
-   */
-  private wakeNow(): void {
-    this.clock.now();
-  }
-
-  /** Hand due outbox rows over (one drain at a time). */
-  private drainOutbox(): Promise<void> {
-    this.draining ??= handOffDue(this.outbox, this.env).finally(() => {
-      this.draining = null;
-    });
-    return this.draining;
-  }
-
-  /** Clean due output prefixes (one pass at a time). */
-  private cleanUpOutputs(): Promise<void> {
-    this.cleaning ??= cleanUpDue(this.cleanup, this.env).finally(() => {
-      this.cleaning = null;
-    });
-    return this.cleaning;
-  }
-
-  /**
-   * One alarm for every timer: the earliest lease expiry, outbox row due, cleanup row due, finished
-   * job past its retention, and idempotency record to prune.
-   */
-  private scheduleAlarm(): void {
-    const oldestKey = this.ledger.oldestIdempotency();
-    const times = [
-      this.jobs.earliestLeaseExpiry(),
-      this.outbox.earliestDue(),
-      this.cleanup.earliestDue(),
-      this.jobs.earliestExpiry(),
-      oldestKey === null ? null : oldestKey + IDEMPOTENCY_TTL_MS,
-    ].filter((t): t is number => t !== null);
-    if (times.length > 0) this.clock.ensure(Math.min(...times));
-  }
 }
 
 const DAY_MS = 86_400_000;
@@ -400,5 +353,3 @@ const DAY_MS = 86_400_000;
  * SQLite-backed Durable Object, so replays, reads, leases and retention keep working (SCALING.md).
  */
 export const SHARD_STORAGE_LIMIT_BYTES = 9 * 10 ** 9;
-/** Usage rows are read for today only; a month of them stays for operators. */
-const USAGE_KEPT_DAYS = 31;
