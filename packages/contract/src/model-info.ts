@@ -12,7 +12,7 @@ export const Model = z
   .object({
     object: z.literal("model"),
     id: ModelId,
-    version: z.string().openapi({ description: "Part of every cache key.", example: "3.1.0" }),
+    version: z.string().openapi({ description: "Part of every cache key.", example: "3.2.0" }),
     description: z.string(),
     default: z.boolean().openapi({ description: "The model a request without `model` gets." }),
     sizes: z

@@ -711,7 +711,7 @@ export interface components {
             id: string;
             /**
              * @description Part of every cache key.
-             * @example 3.1.0
+             * @example 3.2.0
              */
             version: string;
             description: string;

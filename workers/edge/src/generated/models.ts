@@ -15,7 +15,7 @@ export const DEFAULT_MODEL_ID = "shape-world-tiny";
 export const MODELS: Record<string, ModelCapabilities> = {
   "shape-world-tiny": {
     "model_id": "shape-world-tiny",
-    "model_version": "3.1.0",
+    "model_version": "3.2.0",
     "defaults": {
       "negative_prompt": "",
       "width": 64,
