@@ -7,7 +7,7 @@ import json
 import torch
 
 from sktrain import tokenizer
-from v3.nets import LATENT, MAX_LENGTH, NOISE_DIM, Decoder, DiT, DiTGraph, TextEncoder
+from v3.nets import LATENT, MAX_LENGTH, NOISE_DIM, ConditionerGraph, Decoder, DiT, TextEncoder, TransformerGraph
 
 SHIFT = 3.0
 
@@ -24,7 +24,9 @@ class Model:
         stats = json.load(open(stats_path))
         self.mean = torch.tensor(stats["latents_mean"])[None, :, None, None, None]
         self.std = torch.tensor(stats["latents_std"])[None, :, None, None, None]
-        self.graph = DiTGraph(self.dit, self.text.head).eval()
+        # As the shipped package runs them: the layout and grounding once per video, then the denoiser.
+        self.conditioner = ConditionerGraph(self.dit, self.text.head).eval()
+        self.transformer = TransformerGraph(self.dit).eval()
 
     @torch.no_grad()
     def encode(self, texts):
@@ -40,15 +42,17 @@ class Model:
         g = torch.Generator().manual_seed(seed)
         x = torch.randn(1, LATENT, frames, h, w, generator=g)
         noise = torch.randn(1, NOISE_DIM, generator=g)
-        cond, uncond = self.encode([prompt, ""]).split(1)
+        texts = self.encode([prompt] if guidance == 1 else [prompt, ""])
+        n = texts.shape[0]
+        ground = self.conditioner(texts, x.expand(n, *x.shape[1:]), noise.expand(n, -1))
         t = torch.linspace(1, 0, steps + 1)
         sig = SHIFT * t / (1 + (SHIFT - 1) * t)
         for i in range(steps):
             s = sig[i].reshape(1) * 1000
             if guidance == 1:
-                v = self.graph(x, s, cond, noise)
+                v = self.transformer(x, s, ground)
             else:
-                v2 = self.graph(torch.cat([x, x]), s.repeat(2), torch.cat([cond, uncond]), noise.repeat(2, 1))
+                v2 = self.transformer(torch.cat([x, x]), s.repeat(2), ground)
                 v = v2[1:] + guidance * (v2[:1] - v2[1:])
             x = x + (sig[i + 1] - sig[i]) * v
         return x
