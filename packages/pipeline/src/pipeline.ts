@@ -9,7 +9,7 @@ import { createScheduler } from "./schedulers/create-scheduler.js";
 import { checkInputs, type GenerateRequest, type ResolvedRequest } from "./stages/check-inputs.js";
 import { prepareConditioning } from "./stages/condition.js";
 import { decodeLatents, denormalizeLatents, toVideoFrames } from "./stages/decode.js";
-import { predictVelocity } from "./stages/denoise.js";
+import { guidedDenoiser } from "./stages/denoise.js";
 import { encodeTexts } from "./stages/encode-prompt.js";
 import { latentShape, prepareLatents, prepareLayoutNoise } from "./stages/latents.js";
 import { TextEmbeddingCache } from "./text/text-embedding-cache.js";
@@ -113,10 +113,12 @@ export class Pipeline {
     // 5. Denoise: guided velocity, scheduler step; progress and cancellation between steps.
     const total = scheduler.timesteps.length;
     report("denoise", 0, total);
-    const conditioning = { ...conditioned, guidanceScale: params.guidance_scale, layoutNoise };
+    const transformerNoise = this.graphs.hasInput("transformer", "layout_noise") ? layoutNoise : undefined;
+    const conditioning = { ...conditioned, guidanceScale: params.guidance_scale, layoutNoise: transformerNoise };
+    const velocityAt = guidedDenoiser(this.graphs, shape, conditioning);
     for (const [i, timestep] of scheduler.timesteps.entries()) {
       throwIfAborted(signal, "denoise", i);
-      const velocity = await predictVelocity(this.graphs, latents, shape, timestep, conditioning);
+      const velocity = await velocityAt(latents, timestep);
       latents = scheduler.step(velocity, timestep, latents);
       onLatents?.(i, latents);
       report("denoise", i + 1, total);
