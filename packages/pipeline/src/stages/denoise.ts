@@ -1,12 +1,11 @@
 import type { ModelGraphs } from "../graphs.js";
 import type { Tensor } from "../tensor.js";
 import { float32Tensor, int64Tensor, repeatRows } from "../tensor.js";
-import type { TextEmbedding } from "../text/text-embedding-cache.js";
+import type { TextConditioning } from "./condition.js";
 import { applyGuidance } from "./guidance.js";
 
-export interface Conditioning {
-  cond: TextEmbedding;
-  uncond: TextEmbedding;
+/** What the transformer is conditioned on at every step: the (conditioned) text states, and more. */
+export interface Conditioning extends TextConditioning {
   guidanceScale: number;
   /** K values for the transformer's optional `layout_noise` input (only when it declares it): one row per batch item, the same in each. */
   layoutNoise?: Float32Array | undefined;
